@@ -1,0 +1,82 @@
+package org.marketflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The 1-minute bars of a Binance recording, computed with a plain loop over its trade messages,
+ * independently of the suite's code: what the pipeline must reproduce field by field.
+ */
+final class ReferenceBars {
+
+  /** One expected bar; times in epoch milliseconds, as Binance stamps trades. */
+  static final class Bar {
+    long startMs;
+    double open;
+    double high = Double.NEGATIVE_INFINITY;
+    double low = Double.POSITIVE_INFINITY;
+    double close;
+    double volume;
+    double quoteVolume;
+    long trades;
+    long firstMs = Long.MAX_VALUE;
+    long firstId = Long.MAX_VALUE;
+    long lastMs = Long.MIN_VALUE;
+    long lastId = Long.MIN_VALUE;
+
+    double vwap() {
+      return quoteVolume / volume;
+    }
+  }
+
+  private ReferenceBars() {}
+
+  /** Bars by start time (ms) for one symbol's trades in the file. */
+  static Map<Long, Bar> fromRecording(Path file) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    Map<Long, Bar> bars = new TreeMap<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode data = mapper.readTree(line.substring(line.indexOf(' ') + 1)).path("data");
+        if (!"trade".equals(data.path("e").asText())) {
+          continue;
+        }
+        long timeMs = data.get("T").asLong();
+        long id = data.get("t").asLong();
+        double price = Double.parseDouble(data.get("p").asText());
+        double size = Double.parseDouble(data.get("q").asText());
+        Bar bar = bars.computeIfAbsent(timeMs / 60_000 * 60_000, start -> new Bar());
+        bar.startMs = timeMs / 60_000 * 60_000;
+        if (timeMs < bar.firstMs || (timeMs == bar.firstMs && id < bar.firstId)) {
+          bar.firstMs = timeMs;
+          bar.firstId = id;
+          bar.open = price;
+        }
+        if (timeMs > bar.lastMs || (timeMs == bar.lastMs && id >= bar.lastId)) {
+          bar.lastMs = timeMs;
+          bar.lastId = id;
+          bar.close = price;
+        }
+        bar.high = Math.max(bar.high, price);
+        bar.low = Math.min(bar.low, price);
+        bar.volume += size;
+        bar.quoteVolume += price * size;
+        bar.trades++;
+      }
+    }
+    return bars;
+  }
+}

@@ -1,0 +1,85 @@
+package org.marketflow.ingest.replay;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.marketflow.ingest.binance.BinanceMessage;
+import org.marketflow.ingest.binance.BinanceTradeParser;
+import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.recording.HftBacktestRecording;
+import org.marketflow.ingest.recording.RecordingLine;
+
+/**
+ * Replays a Binance recording (hftbacktest format) into Kafka: a normalized trade for every {@code
+ * trade} message, a dead letter with the reason and the raw line for every line that cannot be
+ * used, and nothing for the other message kinds, which later handlers publish.
+ */
+public final class BinanceReplay {
+
+  static final String STAGE = "ingest.replay.binance";
+
+  private final BinanceTradeParser parser;
+  private final NormalizedPublisher publisher;
+  private final Pacer pacer;
+
+  public BinanceReplay(String venue, NormalizedPublisher publisher, Pacer pacer) {
+    this.parser = new BinanceTradeParser(venue);
+    this.publisher = publisher;
+    this.pacer = pacer;
+  }
+
+  /** The venue of a recording from its file name: {@code usdm_*} is USD-M futures. */
+  public static String venueOf(Path file) {
+    return file.getFileName().toString().startsWith("usdm_") ? "BINANCE_USDM" : "BINANCE";
+  }
+
+  public ReplayStats replay(Path file) throws IOException {
+    ReplayStats stats = new ReplayStats();
+    String source = "file:" + file.getFileName();
+    try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
+      recording.forEach(
+          new HftBacktestRecording.LineHandler() {
+            @Override
+            public void line(RecordingLine line) throws IOException {
+              stats.line();
+              try {
+                pacer.awaitRecordTime(line.receiveTimeNs());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("replay interrupted", e);
+              }
+              long receiveUs = line.receiveTimeNs() / 1_000L;
+              BinanceMessage message = parser.parse(line.message(), receiveUs);
+              if (message instanceof BinanceMessage.TradeMessage t) {
+                publisher.publish(t.trade());
+                stats.trade();
+              } else if (message instanceof BinanceMessage.Ignored i) {
+                stats.ignored(i.kind());
+              } else if (message instanceof BinanceMessage.Malformed m) {
+                reject(m.reason(), line.lineNumber(), receiveUs, line.message());
+              }
+            }
+
+            @Override
+            public void malformed(HftBacktestRecording.MalformedLine line) {
+              stats.line();
+              reject(line.reason(), line.lineNumber(), 0L, line.raw());
+            }
+
+            private void reject(String reason, long lineNumber, long atUs, String raw) {
+              stats.deadLetter();
+              publisher.publish(
+                  NormalizedPublisher.deadLetter(
+                      STAGE,
+                      reason,
+                      source,
+                      lineNumber,
+                      atUs,
+                      raw.getBytes(StandardCharsets.UTF_8)));
+            }
+          });
+    }
+    publisher.flush();
+    return stats;
+  }
+}

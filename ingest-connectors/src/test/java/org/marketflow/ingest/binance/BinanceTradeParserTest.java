@@ -1,0 +1,80 @@
+package org.marketflow.ingest.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.marketflow.schemas.avro.Side;
+import org.marketflow.schemas.avro.Trade;
+
+class BinanceTradeParserTest {
+
+  private final BinanceTradeParser spot = new BinanceTradeParser("BINANCE");
+
+  @Test
+  void normalizesASpotTradeFromTheCombinedStream() {
+    BinanceMessage message =
+        spot.parse(
+            "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+                + "\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\","
+                + "\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}",
+            1_723_161_254_087_896L);
+
+    assertThat(message).isInstanceOf(BinanceMessage.TradeMessage.class);
+    Trade trade = ((BinanceMessage.TradeMessage) message).trade();
+    assertThat(trade.getInstrument()).isEqualTo("BINANCE:BTCUSDT");
+    assertThat(trade.getExchangeTimeUs()).isEqualTo(1_723_161_255_342_000L);
+    assertThat(trade.getReceiveTimeUs()).isEqualTo(1_723_161_254_087_896L);
+    assertThat(trade.getSequence()).isEqualTo(3_735_683_259L);
+    assertThat(trade.getTradeId()).isEqualTo("3735683259");
+    assertThat(trade.getPrice()).isEqualTo(61837.63);
+    assertThat(trade.getSize()).isEqualTo(0.02);
+    assertThat(trade.getSide()).as("buyer is maker: the aggressor sold").isEqualTo(Side.SELL);
+  }
+
+  @Test
+  void normalizesAFuturesMarketTradeAndIgnoresOtherKinds() {
+    BinanceTradeParser usdm = new BinanceTradeParser("BINANCE_USDM");
+    String market =
+        "{\"e\":\"trade\",\"E\":1,\"T\":1723161256322,\"s\":\"BTCUSDT\",\"t\":5266583935,"
+            + "\"p\":\"61800.30\",\"q\":\"0.006\",\"X\":\"MARKET\",\"m\":false}";
+    Trade trade = ((BinanceMessage.TradeMessage) usdm.parse(market, 0)).trade();
+    assertThat(trade.getInstrument()).isEqualTo("BINANCE_USDM:BTCUSDT");
+    assertThat(trade.getSide()).isEqualTo(Side.BUY);
+
+    assertThat(usdm.parse(market.replace("MARKET", "INSURANCE_FUND"), 0))
+        .isEqualTo(new BinanceMessage.Ignored("trade INSURANCE_FUND"));
+  }
+
+  @Test
+  void ignoresBookMessages() {
+    assertThat(
+            spot.parse(
+                "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":1,\"s\":\"BTCUSDT\","
+                    + "\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\"}}",
+                0))
+        .isEqualTo(new BinanceMessage.Ignored("bookTicker"));
+    assertThat(spot.parse("{\"lastUpdateId\":5,\"bids\":[],\"asks\":[]}", 0))
+        .isEqualTo(new BinanceMessage.Ignored("depthSnapshot"));
+    assertThat(spot.parse("{\"data\":{\"e\":\"depthUpdate\",\"U\":1,\"u\":2}}", 0))
+        .isEqualTo(new BinanceMessage.Ignored("depthUpdate"));
+  }
+
+  @Test
+  void reportsWhyAMessageIsMalformed() {
+    assertThat(spot.parse("{\"data\":{\"e\":\"trade\"", 0))
+        .isInstanceOfSatisfying(
+            BinanceMessage.Malformed.class,
+            m -> assertThat(m.reason()).startsWith("invalid JSON: "));
+    assertThat(spot.parse("[1,2]", 0)).isEqualTo(new BinanceMessage.Malformed("not a JSON object"));
+    assertThat(spot.parse("{\"data\":{\"s\":\"BTCUSDT\"}}", 0))
+        .isEqualTo(new BinanceMessage.Malformed("no event type 'e'"));
+    String trade =
+        "{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"%s\",\"q\":\"1\",\"T\":1,\"m\":true}";
+    assertThat(spot.parse(String.format(trade, "abc"), 0))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'p' is not a decimal: 'abc'"));
+    assertThat(spot.parse(trade.replace("\"T\":1,", "").formatted("1"), 0))
+        .isEqualTo(new BinanceMessage.Malformed("trade: missing field 'T'"));
+    assertThat(spot.parse(trade.replace("BTCUSDT", "BTC USDT").formatted("1"), 0))
+        .isEqualTo(new BinanceMessage.Malformed("trade: invalid symbol 'BTC USDT'"));
+  }
+}

@@ -1,0 +1,69 @@
+package org.marketflow.ingest.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketflow.testing.data.SharedData;
+
+class HftBacktestRecordingTest {
+
+  @Test
+  void readsEveryLineOfTheRealRecording() throws IOException {
+    List<RecordingLine> lines = new ArrayList<>();
+    List<HftBacktestRecording.MalformedLine> malformed = new ArrayList<>();
+    try (HftBacktestRecording recording =
+        HftBacktestRecording.open(
+            SharedData.file("binance-hftbacktest/spot_btcusdt_20240808.gz"))) {
+      assertThat(recording.forEach(collect(lines, malformed))).isEqualTo(41_249);
+    }
+    assertThat(malformed).isEmpty();
+    assertThat(lines).hasSize(41_249);
+    assertThat(lines.get(0).receiveTimeNs()).isEqualTo(1_723_161_253_937_085_768L);
+    assertThat(lines.get(0).message()).startsWith("{\"stream\":\"btcusdt@depth@100ms\"");
+    assertThat(lines.stream().filter(l -> l.message().contains("\"e\":\"trade\""))).hasSize(9_757);
+  }
+
+  @Test
+  void handsMalformedLinesToTheCallerAndGoesOn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("1 {}\nnot-a-number {}\n\n2 {\"a\":1}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    List<RecordingLine> lines = new ArrayList<>();
+    List<HftBacktestRecording.MalformedLine> malformed = new ArrayList<>();
+    try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
+      recording.forEach(collect(lines, malformed));
+    }
+    assertThat(lines)
+        .containsExactly(new RecordingLine(1, 1, "{}"), new RecordingLine(4, 2, "{\"a\":1}"));
+    assertThat(malformed)
+        .containsExactly(
+            new HftBacktestRecording.MalformedLine(
+                2, "not-a-number {}", "receive time is not an integer of nanoseconds"),
+            new HftBacktestRecording.MalformedLine(3, "", "no '<receive ns> <message>' shape"));
+  }
+
+  private static HftBacktestRecording.LineHandler collect(
+      List<RecordingLine> lines, List<HftBacktestRecording.MalformedLine> malformed) {
+    return new HftBacktestRecording.LineHandler() {
+      @Override
+      public void line(RecordingLine line) {
+        lines.add(line);
+      }
+
+      @Override
+      public void malformed(HftBacktestRecording.MalformedLine line) {
+        malformed.add(line);
+      }
+    };
+  }
+}

@@ -1,0 +1,137 @@
+package org.marketflow.ingest.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.schemas.avro.AvroCodec;
+import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.Trade;
+import org.marketflow.testing.data.SharedData;
+import org.marketflow.testing.servers.EmbeddedKafka;
+
+/** The replay tool into a real (in-process) Kafka broker. */
+class BinanceReplayITCase {
+
+  private final EmbeddedKafka kafka = EmbeddedKafka.shared();
+
+  @Test
+  void publishesEveryTradeOfTheRealRecordingKeyedAndTimestamped() throws Exception {
+    String trades = kafka.uniqueTopic("trades");
+    String deadLetters = kafka.uniqueTopic("dead-letters");
+    kafka.createTopic(trades, 2);
+    kafka.createTopic(deadLetters, 1);
+
+    ReplayStats stats =
+        replay(
+            SharedData.file("binance-hftbacktest/usdm_btcusdt_20240808.gz"),
+            "BINANCE_USDM",
+            trades,
+            deadLetters);
+
+    assertThat(stats.lines()).isEqualTo(93_954);
+    assertThat(stats.deadLetters()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> records = readAll(trades, (int) stats.trades());
+    assertThat(records).hasSize((int) stats.trades());
+    assertThat(stats.trades() + stats.ignored().getOrDefault("trade INSURANCE_FUND", 0L))
+        .isLessThanOrEqualTo(21_313);
+    AvroCodec<Trade> codec = AvroCodec.of(Trade.class);
+    long previousId = Long.MIN_VALUE;
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Trade trade = codec.decode(record.value());
+      assertThat(new String(record.key(), StandardCharsets.UTF_8))
+          .isEqualTo("BINANCE_USDM:BTCUSDT");
+      assertThat(record.timestamp()).isEqualTo(trade.getExchangeTimeUs() / 1_000);
+      assertThat(trade.getSequence())
+          .as("one partition keeps venue order")
+          .isGreaterThan(previousId);
+      previousId = trade.getSequence();
+    }
+  }
+
+  @Test
+  void sendsMalformedLinesToTheDeadLetterTopicAndGoesOn(@TempDir Path dir) throws Exception {
+    String trades = kafka.uniqueTopic("trades");
+    String deadLetters = kafka.uniqueTopic("dead-letters");
+    kafka.createTopic(trades, 1);
+    kafka.createTopic(deadLetters, 1);
+    Path file = dir.resolve("spot_test_20240808.gz");
+    String good =
+        "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\","
+            + "\"t\":%d,\"p\":\"61837.63\",\"q\":\"0.02\",\"T\":1723161255342,\"m\":true}}";
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(
+          String.join(
+                  "\n",
+                  "1723161254087896568 " + good.formatted(1),
+                  "garbage",
+                  "1723161254087896569 {\"data\":{\"e\":\"trade\",\"s\":\"BTCUSDT\"}}",
+                  "1723161254087896570 {not json",
+                  "1723161254087896571 " + good.formatted(2))
+              .getBytes(StandardCharsets.UTF_8));
+    }
+
+    ReplayStats stats = replay(file, "BINANCE", trades, deadLetters);
+
+    assertThat(stats.trades()).isEqualTo(2);
+    assertThat(stats.deadLetters()).isEqualTo(3);
+    AvroCodec<DeadLetter> codec = AvroCodec.of(DeadLetter.class);
+    List<String> letters = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : readAll(deadLetters, 3)) {
+      DeadLetter letter = codec.decode(record.value());
+      letters.add(
+          letter.getSourceOffset()
+              + " "
+              + letter.getReason()
+              + " | "
+              + StandardCharsets.UTF_8.decode(letter.getRaw()));
+      assertThat(letter.getStage()).isEqualTo("ingest.replay.binance");
+      assertThat(letter.getSourceTopic()).isEqualTo("file:spot_test_20240808.gz");
+    }
+    assertThat(letters)
+        .containsExactly(
+            "2 no '<receive ns> <message>' shape | garbage",
+            "3 trade: missing field 't' | {\"data\":{\"e\":\"trade\",\"s\":\"BTCUSDT\"}}",
+            "4 invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote"
+                + " to start field name | {not json");
+    assertThat(readAll(trades, 2)).hasSize(2);
+  }
+
+  private ReplayStats replay(Path file, String venue, String trades, String deadLetters)
+      throws Exception {
+    try (NormalizedPublisher publisher =
+        new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
+      return new BinanceReplay(venue, publisher, Pacer.asFastAsPossible()).replay(file);
+    }
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}

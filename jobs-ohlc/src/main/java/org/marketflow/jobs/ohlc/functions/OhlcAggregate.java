@@ -1,0 +1,31 @@
+package org.marketflow.jobs.ohlc.functions;
+
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
+import org.marketflow.schemas.avro.Trade;
+
+/** Folds trades into a bar incrementally, so a window holds one accumulator, not its trades. */
+public class OhlcAggregate implements AggregateFunction<Trade, OhlcAccumulator, OhlcAccumulator> {
+
+  @Override
+  public OhlcAccumulator createAccumulator() {
+    return new OhlcAccumulator();
+  }
+
+  @Override
+  public OhlcAccumulator add(Trade trade, OhlcAccumulator accumulator) {
+    accumulator.add(trade);
+    return accumulator;
+  }
+
+  @Override
+  public OhlcAccumulator getResult(OhlcAccumulator accumulator) {
+    return accumulator;
+  }
+
+  @Override
+  public OhlcAccumulator merge(OhlcAccumulator a, OhlcAccumulator b) {
+    a.merge(b);
+    return a;
+  }
+}

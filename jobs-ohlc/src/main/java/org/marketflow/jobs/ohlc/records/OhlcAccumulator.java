@@ -1,0 +1,77 @@
+package org.marketflow.jobs.ohlc.records;
+
+import org.marketflow.schemas.avro.Trade;
+
+/**
+ * The running state of one bar. Open and close are chosen by (exchange time, sequence), not by
+ * arrival, so a late trade that happened first becomes the open and replays give the same bar
+ * whatever order the trades arrive in; trades without a sequence tie by arrival.
+ */
+public class OhlcAccumulator {
+
+  public long openTimeUs = Long.MAX_VALUE;
+  public long openSequence = Long.MAX_VALUE;
+  public double open;
+  public long closeTimeUs = Long.MIN_VALUE;
+  public long closeSequence = Long.MIN_VALUE;
+  public double close;
+  public double high = Double.NEGATIVE_INFINITY;
+  public double low = Double.POSITIVE_INFINITY;
+  public double volume;
+  public double quoteVolume;
+  public long tradeCount;
+
+  /** For Flink's POJO serializer. */
+  public OhlcAccumulator() {}
+
+  public void add(Trade trade) {
+    long timeUs = trade.getExchangeTimeUs();
+    Long boxed = trade.getSequence();
+    long sequence = boxed == null ? 0L : boxed;
+    double price = trade.getPrice();
+    double size = trade.getSize();
+    if (timeUs < openTimeUs || (timeUs == openTimeUs && sequence < openSequence)) {
+      openTimeUs = timeUs;
+      openSequence = sequence;
+      open = price;
+    }
+    if (timeUs > closeTimeUs || (timeUs == closeTimeUs && sequence >= closeSequence)) {
+      closeTimeUs = timeUs;
+      closeSequence = sequence;
+      close = price;
+    }
+    if (price > high) {
+      high = price;
+    }
+    if (price < low) {
+      low = price;
+    }
+    volume += size;
+    quoteVolume += price * size;
+    tradeCount++;
+  }
+
+  /** Folds {@code other} into this one; used when windows merge. */
+  public void merge(OhlcAccumulator other) {
+    if (other.tradeCount == 0) {
+      return;
+    }
+    if (other.openTimeUs < openTimeUs
+        || (other.openTimeUs == openTimeUs && other.openSequence < openSequence)) {
+      openTimeUs = other.openTimeUs;
+      openSequence = other.openSequence;
+      open = other.open;
+    }
+    if (other.closeTimeUs > closeTimeUs
+        || (other.closeTimeUs == closeTimeUs && other.closeSequence >= closeSequence)) {
+      closeTimeUs = other.closeTimeUs;
+      closeSequence = other.closeSequence;
+      close = other.close;
+    }
+    high = Math.max(high, other.high);
+    low = Math.min(low, other.low);
+    volume += other.volume;
+    quoteVolume += other.quoteVolume;
+    tradeCount += other.tradeCount;
+  }
+}

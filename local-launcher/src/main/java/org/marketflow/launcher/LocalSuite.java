@@ -1,0 +1,223 @@
+package org.marketflow.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.kafka.TopicAdmin;
+import org.marketflow.ingest.replay.BinanceReplay;
+import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.SimulatorRun;
+import org.marketflow.jobs.ohlc.OhlcJob;
+import org.marketflow.jobs.ohlc.OhlcOptions;
+import org.marketflow.schemas.db.DatabaseMigrations;
+import org.marketflow.schemas.kafka.Topics;
+import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.LocalPostgres;
+import org.marketflow.testing.servers.LocalRedis;
+import org.marketflow.testing.servers.PostgresServer;
+import org.marketflow.testing.servers.RedisServer;
+import org.marketflow.testing.service.ServingApiProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole suite on one machine: an in-process Kafka broker, local PostgreSQL and Redis, jobs-ohlc
+ * on a Flink MiniCluster, the simulator (or a replayed recording) and the packaged API service.
+ * Ctrl-C stops all of it.
+ */
+@Command(
+    name = "run-local",
+    mixinStandardHelpOptions = true,
+    description = "Runs the MarketFlow suite locally on embedded defaults.")
+public final class LocalSuite implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalSuite.class);
+
+  @Option(
+      names = "--replay",
+      description = "A Binance recording (hftbacktest format) to replay instead of the simulator.")
+  Path replay;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "0",
+      description = "Replay pace: 0 as fast as possible, N for N times the original pace.")
+  double speed;
+
+  @Option(names = "--http-port", defaultValue = "8080")
+  int httpPort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092")
+  int kafkaPort;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Simulator seed.")
+  long seed;
+
+  @Option(names = "--rate", defaultValue = "50", description = "Simulated trades per second.")
+  double rate;
+
+  @Option(
+      names = "--backfill",
+      defaultValue = "PT15M",
+      description = "Simulated history published at once before going live (ISO-8601 duration).")
+  Duration backfill;
+
+  /** Everything started, stopped in reverse order. */
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws Exception {
+    if (replay != null && !Files.isReadable(replay)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "cannot read recording " + replay);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "marketflow-shutdown"));
+
+    EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort);
+    running.push(kafka);
+    String bootstrap = kafka.bootstrapServers();
+    TopicAdmin.ensureTopics(bootstrap, 4, Topics.ALL);
+    LOG.info("Kafka at {}", bootstrap);
+
+    PostgresServer postgres = LocalPostgres.shared();
+    DatabaseMigrations.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    LOG.info("PostgreSQL at {}", postgres.jdbcUrl());
+    RedisServer redis = LocalRedis.shared();
+    LOG.info("Redis at {}", redis.uri());
+
+    Configuration config = jobConfig(bootstrap, postgres);
+    if (replay != null) {
+      replayRecording(bootstrap);
+      config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
+    } else {
+      startSimulator(bootstrap);
+    }
+    startOhlcJob(config);
+
+    ServingApiProcess api =
+        ServingApiProcess.start(
+            ServingApiProcess.packagedJar(),
+            httpPort,
+            Map.of(
+                "MARKETFLOW_PG_URL", postgres.jdbcUrl(),
+                "MARKETFLOW_PG_USER", postgres.user(),
+                "MARKETFLOW_PG_PASSWORD", postgres.password(),
+                "MARKETFLOW_REDIS_URL", redis.uri()),
+            Files.createTempFile("marketflow-serving-api", ".log"),
+            Duration.ofSeconds(90));
+    running.push(api);
+    printWelcome(api);
+    stopped.await();
+    return 0;
+  }
+
+  private Configuration jobConfig(String bootstrap, PostgresServer postgres) {
+    Configuration config = new Configuration();
+    config.set(OhlcOptions.BOOTSTRAP_SERVERS, bootstrap);
+    config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
+    config.set(OhlcOptions.JDBC_URL, postgres.jdbcUrl());
+    config.set(OhlcOptions.JDBC_USER, postgres.user());
+    config.set(OhlcOptions.JDBC_PASSWORD, postgres.password());
+    config.set(OhlcOptions.JDBC_MIGRATE, false);
+    config.set(OhlcOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(10));
+    return config;
+  }
+
+  private void replayRecording(String bootstrap) throws Exception {
+    try (NormalizedPublisher publisher = new NormalizedPublisher(bootstrap)) {
+      ReplayStats stats =
+          new BinanceReplay(BinanceReplay.venueOf(replay), publisher, new Pacer(speed))
+              .replay(replay);
+      LOG.info("Replayed {}: {}", replay.getFileName(), stats);
+    }
+  }
+
+  private void startSimulator(String bootstrap) {
+    long startUs = (System.currentTimeMillis() - backfill.toMillis()) * 1_000L;
+    MarketSimulator simulator =
+        new MarketSimulator(seed, startUs, rate, MarketSimulator.defaultInstruments());
+    NormalizedPublisher publisher = new NormalizedPublisher(bootstrap);
+    Thread thread =
+        new Thread(
+            () ->
+                new SimulatorRun(simulator, () -> System.currentTimeMillis() * 1_000L)
+                    .run(Long.MAX_VALUE, publisher::publish),
+            "marketflow-simulator");
+    thread.setDaemon(true);
+    thread.start();
+    running.push(
+        () -> {
+          thread.interrupt();
+          thread.join(5_000);
+          publisher.close();
+        });
+    LOG.info("Simulator publishing {} trades/s, from {} ago", rate, backfill);
+  }
+
+  private void startOhlcJob(Configuration config) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    OhlcJob.wire(env, config);
+    JobClient job = env.executeAsync("marketflow-ohlc");
+    running.push(() -> job.cancel().get());
+    LOG.info("jobs-ohlc running on a Flink MiniCluster as job {}", job.getJobID());
+  }
+
+  private void printWelcome(ServingApiProcess api) {
+    String base = "http://localhost:" + api.port() + "/api/institutional/market-data/ohlc";
+    StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
+    if (replay != null) {
+      String venue = BinanceReplay.venueOf(replay);
+      String symbol = replay.getFileName().toString().split("_")[1].toUpperCase();
+      text.append("  curl '")
+          .append(base)
+          .append("?instrument=")
+          .append(venue)
+          .append(':')
+          .append(symbol)
+          .append("&interval=1m&limit=10'\n");
+    } else {
+      text.append("  curl '").append(base).append("?instrument=SIM:BTCUSD&interval=1m&limit=5'\n");
+      text.append("  curl '").append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");
+    }
+    text.append("  curl 'http://localhost:").append(api.port()).append("/q/health'\n");
+    text.append("\nService log: ").append(api.log()).append("\nCtrl-C stops everything.\n");
+    System.out.println(text);
+  }
+
+  private void stopAll() {
+    while (!running.isEmpty()) {
+      AutoCloseable next = running.pop();
+      try {
+        next.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+    LocalPostgres.stopIfStartedHere();
+    LocalRedis.stopIfStartedHere();
+    stopped.countDown();
+  }
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new LocalSuite()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.marketflow.schemas.avro;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Plain Avro binary (no header, no registry) for one record type: the format of every topic, and
+ * the one Flink SQL's {@code avro} format reads. Reuses its buffers, so one instance per thread.
+ */
+public final class AvroCodec<T extends SpecificRecordBase> {
+
+  private final SpecificDatumWriter<T> writer;
+  private final SpecificDatumReader<T> reader;
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private BinaryEncoder encoder;
+  private BinaryDecoder decoder;
+
+  private AvroCodec(Class<T> type) {
+    this.writer = new SpecificDatumWriter<>(type);
+    this.reader = new SpecificDatumReader<>(type);
+  }
+
+  public static <T extends SpecificRecordBase> AvroCodec<T> of(Class<T> type) {
+    return new AvroCodec<>(type);
+  }
+
+  public byte[] encode(T record) {
+    buffer.reset();
+    encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
+    try {
+      writer.write(record, encoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.toByteArray();
+  }
+
+  /**
+   * Decodes one record.
+   *
+   * @throws java.io.IOException (or a runtime exception from Avro) when the bytes are not a valid
+   *     record of this type, including trailing bytes
+   */
+  public T decode(byte[] bytes) throws IOException {
+    decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
+    T record = reader.read(null, decoder);
+    if (!decoder.isEnd()) {
+      throw new IOException("trailing bytes after a " + record.getSchema().getName() + " record");
+    }
+    return record;
+  }
+}

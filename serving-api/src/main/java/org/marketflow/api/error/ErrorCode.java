@@ -1,0 +1,47 @@
+package org.marketflow.api.error;
+
+/**
+ * The stable {@code code} values of {@link ErrorResponse}. Clients branch on these, so a constant
+ * is never renamed or reused for another meaning; new failures get new constants.
+ */
+public enum ErrorCode {
+  /** A query parameter is missing, malformed, out of range or conflicts with another. */
+  INVALID_PARAMETER(400),
+  /** The request is malformed in a way that is not about one parameter. */
+  BAD_REQUEST(400),
+  /** No endpoint at this path. */
+  NOT_FOUND(404),
+  /** The path exists but not for this HTTP method. */
+  METHOD_NOT_ALLOWED(405),
+  /** The endpoint cannot produce a representation the client accepts. */
+  NOT_ACCEPTABLE(406),
+  /** The endpoint does not take a body of this media type. */
+  UNSUPPORTED_MEDIA_TYPE(415),
+  /** The database cannot be reached; retrying later may succeed. */
+  SERVICE_UNAVAILABLE(503),
+  /** A bug or an unexpected failure; details are in the server log under the error id. */
+  INTERNAL_ERROR(500);
+
+  private final int status;
+
+  ErrorCode(int status) {
+    this.status = status;
+  }
+
+  /** The HTTP status this code is answered with. */
+  public int status() {
+    return status;
+  }
+
+  /** The code for an HTTP error status raised by the framework (unknown path, wrong method...). */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package org.marketflow.api.institutional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/institutional/market-data/ohlc}: OHLC bars of one instrument or of the outcomes
+ * of a prediction-market event. Parameters are taken as strings and validated by {@link OhlcQuery},
+ * so a bad one is a 400 {@code INVALID_PARAMETER} naming it.
+ */
+@Path(OhlcResource.BASE_PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class OhlcResource {
+
+  /** The institutional market-data namespace; the other endpoints of the design go beside this. */
+  public static final String BASE_PATH = "/api/institutional/market-data";
+
+  private final OhlcService service;
+
+  public OhlcResource(OhlcService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Path("/ohlc")
+  public OhlcResponse ohlc(
+      @QueryParam("eventId") String eventId,
+      @QueryParam("outcomeId") String outcomeId,
+      @QueryParam("option") String option,
+      @QueryParam("instrument") String instrument,
+      @QueryParam("interval") String interval,
+      @QueryParam("startTime") String startTime,
+      @QueryParam("endTime") String endTime,
+      @QueryParam("limit") String limit) {
+    OhlcQuery query =
+        OhlcQuery.builder()
+            .eventId(eventId)
+            .outcomeId(outcomeId)
+            .option(option)
+            .instrument(instrument)
+            .interval(interval)
+            .startTime(startTime)
+            .endTime(endTime)
+            .limit(limit)
+            .build();
+    return service.find(query);
+  }
+}
