@@ -45,55 +45,56 @@ class OhlcJobJarITCase {
     String bars = kafka.uniqueTopic("bars");
     String deadLetters = kafka.uniqueTopic("dead-letters");
     kafka.createTopic(trades, 2);
-    PostgresDatabase db = LocalPostgres.shared().createDatabase("jar");
-    try (NormalizedPublisher publisher =
-        new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
-      new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
-    }
+    try (PostgresDatabase db = LocalPostgres.shared().createDatabase("jar")) {
+      try (NormalizedPublisher publisher =
+          new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
+        new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
+      }
 
-    PackagedProgram program =
-        PackagedProgram.newBuilder()
-            .setJarFile(jobJar().toFile())
-            .setArguments(
-                "--kafka.bootstrap-servers",
-                kafka.bootstrapServers(),
-                "--topic.trades",
-                trades,
-                "--topic.bars",
-                bars,
-                "--topic.dead-letters",
-                deadLetters,
-                "--kafka.group-id",
-                "jar-" + trades,
-                "--source.start",
-                "EARLIEST",
-                "--source.stop",
-                "LATEST",
-                "--jdbc.url",
-                db.jdbcUrl(),
-                "--jdbc.user",
-                db.user(),
-                "--jdbc.password",
-                db.password())
-            .build();
-    JobGraph graph =
-        PackagedProgramUtils.createJobGraph(
-            program, new Configuration(), FlinkMiniCluster.PARALLELISM, false);
-    assertThat(graph.getUserJars()).isNotEmpty();
-    JobID job = cluster.submitJob(graph).get();
-    JobResult result = cluster.requestJobResult(job).get();
-    assertThat(result.getSerializedThrowable()).isEmpty();
+      PackagedProgram program =
+          PackagedProgram.newBuilder()
+              .setJarFile(jobJar().toFile())
+              .setArguments(
+                  "--kafka.bootstrap-servers",
+                  kafka.bootstrapServers(),
+                  "--topic.trades",
+                  trades,
+                  "--topic.bars",
+                  bars,
+                  "--topic.dead-letters",
+                  deadLetters,
+                  "--kafka.group-id",
+                  "jar-" + trades,
+                  "--source.start",
+                  "EARLIEST",
+                  "--source.stop",
+                  "LATEST",
+                  "--jdbc.url",
+                  db.jdbcUrl(),
+                  "--jdbc.user",
+                  db.user(),
+                  "--jdbc.password",
+                  db.password())
+              .build();
+      JobGraph graph =
+          PackagedProgramUtils.createJobGraph(
+              program, new Configuration(), FlinkMiniCluster.PARALLELISM, false);
+      assertThat(graph.getUserJars()).isNotEmpty();
+      JobID job = cluster.submitJob(graph).get();
+      JobResult result = cluster.requestJobResult(job).get();
+      assertThat(result.getSerializedThrowable()).isEmpty();
 
-    Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*), sum(trade_count) FROM ohlc_bars"
-                    + " WHERE instrument = 'BINANCE:ETHUSDT' AND bar_interval = '1m'")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(expected.size());
-      assertThat(rs.getLong(2)).isEqualTo(6_106);
+      Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);
+      try (Connection c = db.connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*), sum(trade_count) FROM ohlc_bars"
+                      + " WHERE instrument = 'BINANCE:ETHUSDT' AND bar_interval = '1m'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(expected.size());
+        assertThat(rs.getLong(2)).isEqualTo(6_106);
+      }
     }
   }
 

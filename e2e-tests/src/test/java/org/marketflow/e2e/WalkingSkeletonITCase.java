@@ -55,77 +55,78 @@ class WalkingSkeletonITCase {
     kafka.createTopic(trades, 2);
     kafka.createTopic(bars, 2);
     kafka.createTopic(deadLetters, 1);
-    PostgresDatabase db = LocalPostgres.shared().createDatabase("e2e");
+    try (PostgresDatabase db = LocalPostgres.shared().createDatabase("e2e")) {
 
-    ReplayStats replayed;
-    try (NormalizedPublisher publisher =
-        new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
-      replayed =
-          new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
-    }
-    assertThat(replayed.trades()).isEqualTo(9_757);
-    assertThat(replayed.deadLetters()).isZero();
-
-    Configuration config = new Configuration();
-    config.set(OhlcOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-    config.set(OhlcOptions.TRADES_TOPIC, trades);
-    config.set(OhlcOptions.BARS_TOPIC, bars);
-    config.set(OhlcOptions.DEAD_LETTERS_TOPIC, deadLetters);
-    config.set(OhlcOptions.GROUP_ID, "e2e-" + trades);
-    config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
-    config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
-    config.set(OhlcOptions.JDBC_URL, db.jdbcUrl());
-    config.set(OhlcOptions.JDBC_USER, db.user());
-    config.set(OhlcOptions.JDBC_PASSWORD, db.password());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    OhlcJob.wire(env, config);
-    env.execute("e2e-ohlc");
-
-    Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);
-    assertThat(expected).hasSizeGreaterThanOrEqualTo(6);
-
-    try (ServingApiProcess api =
-        ServingApiProcess.start(
-            ServingApiProcess.packagedJar(),
-            0,
-            Map.of(
-                "MARKETFLOW_PG_URL", db.jdbcUrl(),
-                "MARKETFLOW_PG_USER", db.user(),
-                "MARKETFLOW_PG_PASSWORD", db.password()),
-            Files.createFile(tmp.resolve("serving-api.log")),
-            Duration.ofSeconds(60))) {
-      JsonNode body =
-          get(
-              api.baseUri()
-                  .resolve(
-                      "/api/institutional/market-data/ohlc?instrument=BINANCE:BTCUSDT&interval=1m"
-                          + "&startTime=2024-08-08T23:00:00Z&endTime=2024-08-09T01:00:00Z"
-                          + "&limit=1000"));
-      List<JsonNode> served = new ArrayList<>();
-      body.get("bars").forEach(served::add);
-
-      assertThat(served).hasSize(expected.size());
-      int i = 0;
-      for (ReferenceBars.Bar want : expected.values()) {
-        JsonNode got = served.get(i++);
-        assertThat(Instant.parse(got.get("timestamp").asText()).toEpochMilli())
-            .isEqualTo(want.startMs);
-        assertThat(got.get("instrument").asText()).isEqualTo("BINANCE:BTCUSDT");
-        assertThat(got.get("interval").asText()).isEqualTo("1m");
-        assertThat(got.get("open").asDouble()).isEqualTo(want.open);
-        assertThat(got.get("high").asDouble()).isEqualTo(want.high);
-        assertThat(got.get("low").asDouble()).isEqualTo(want.low);
-        assertThat(got.get("close").asDouble()).isEqualTo(want.close);
-        assertThat(got.get("volume").asDouble()).isEqualTo(want.volume);
-        assertThat(got.get("quoteVolume").asDouble()).isEqualTo(want.quoteVolume);
-        assertThat(got.get("trades").asLong()).isEqualTo(want.trades);
-        assertThat(got.get("vwap").asDouble()).isEqualTo(want.vwap());
-        assertThat(Instant.parse(got.get("firstTradeTime").asText()).toEpochMilli())
-            .isEqualTo(want.firstMs);
-        assertThat(Instant.parse(got.get("lastTradeTime").asText()).toEpochMilli())
-            .isEqualTo(want.lastMs);
+      ReplayStats replayed;
+      try (NormalizedPublisher publisher =
+          new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
+        replayed =
+            new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
       }
-      assertThat(served.stream().mapToLong(b -> b.get("trades").asLong()).sum()).isEqualTo(9_757);
+      assertThat(replayed.trades()).isEqualTo(9_757);
+      assertThat(replayed.deadLetters()).isZero();
+
+      Configuration config = new Configuration();
+      config.set(OhlcOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+      config.set(OhlcOptions.TRADES_TOPIC, trades);
+      config.set(OhlcOptions.BARS_TOPIC, bars);
+      config.set(OhlcOptions.DEAD_LETTERS_TOPIC, deadLetters);
+      config.set(OhlcOptions.GROUP_ID, "e2e-" + trades);
+      config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
+      config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
+      config.set(OhlcOptions.JDBC_URL, db.jdbcUrl());
+      config.set(OhlcOptions.JDBC_USER, db.user());
+      config.set(OhlcOptions.JDBC_PASSWORD, db.password());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      OhlcJob.wire(env, config);
+      env.execute("e2e-ohlc");
+
+      Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);
+      assertThat(expected).hasSizeGreaterThanOrEqualTo(6);
+
+      try (ServingApiProcess api =
+          ServingApiProcess.start(
+              ServingApiProcess.packagedJar(),
+              0,
+              Map.of(
+                  "MARKETFLOW_PG_URL", db.jdbcUrl(),
+                  "MARKETFLOW_PG_USER", db.user(),
+                  "MARKETFLOW_PG_PASSWORD", db.password()),
+              Files.createFile(tmp.resolve("serving-api.log")),
+              Duration.ofSeconds(60))) {
+        JsonNode body =
+            get(
+                api.baseUri()
+                    .resolve(
+                        "/api/institutional/market-data/ohlc?instrument=BINANCE:BTCUSDT&interval=1m"
+                            + "&startTime=2024-08-08T23:00:00Z&endTime=2024-08-09T01:00:00Z"
+                            + "&limit=1000"));
+        List<JsonNode> served = new ArrayList<>();
+        body.get("bars").forEach(served::add);
+
+        assertThat(served).hasSize(expected.size());
+        int i = 0;
+        for (ReferenceBars.Bar want : expected.values()) {
+          JsonNode got = served.get(i++);
+          assertThat(Instant.parse(got.get("timestamp").asText()).toEpochMilli())
+              .isEqualTo(want.startMs);
+          assertThat(got.get("instrument").asText()).isEqualTo("BINANCE:BTCUSDT");
+          assertThat(got.get("interval").asText()).isEqualTo("1m");
+          assertThat(got.get("open").asDouble()).isEqualTo(want.open);
+          assertThat(got.get("high").asDouble()).isEqualTo(want.high);
+          assertThat(got.get("low").asDouble()).isEqualTo(want.low);
+          assertThat(got.get("close").asDouble()).isEqualTo(want.close);
+          assertThat(got.get("volume").asDouble()).isEqualTo(want.volume);
+          assertThat(got.get("quoteVolume").asDouble()).isEqualTo(want.quoteVolume);
+          assertThat(got.get("trades").asLong()).isEqualTo(want.trades);
+          assertThat(got.get("vwap").asDouble()).isEqualTo(want.vwap());
+          assertThat(Instant.parse(got.get("firstTradeTime").asText()).toEpochMilli())
+              .isEqualTo(want.firstMs);
+          assertThat(Instant.parse(got.get("lastTradeTime").asText()).toEpochMilli())
+              .isEqualTo(want.lastMs);
+        }
+        assertThat(served.stream().mapToLong(b -> b.get("trades").asLong()).sum()).isEqualTo(9_757);
+      }
     }
   }
 

@@ -50,120 +50,121 @@ class OhlcJobITCase {
     kafka.createTopic(trades, 2);
     kafka.createTopic(bars, 2);
     kafka.createTopic(deadLetters, 1);
-    PostgresDatabase db = LocalPostgres.shared().createDatabase("ohlc_job");
+    try (PostgresDatabase db = LocalPostgres.shared().createDatabase("ohlc_job")) {
 
-    AvroCodec<Trade> codec = AvroCodec.of(Trade.class);
-    try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
-      List<Trade> input =
-          List.of(
-              trade(BTC, MINUTE_US + 1_000_000, 1, 100.0, 1.0),
-              trade(YES, MINUTE_US + 2_000_000, 1, 0.40, 10.0),
-              trade(BTC, MINUTE_US + 30_000_000, 2, 104.0, 0.5),
-              trade(BTC, MINUTE_US + 61_000_000, 3, 103.0, 2.0),
-              trade(YES, MINUTE_US + 62_000_000, 2, 0.45, 20.0),
-              trade(BTC, MINUTE_US + 90_000_000, 4, -1.0, 1.0)); // invalid price
-      for (Trade t : input) {
+      AvroCodec<Trade> codec = AvroCodec.of(Trade.class);
+      try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+        List<Trade> input =
+            List.of(
+                trade(BTC, MINUTE_US + 1_000_000, 1, 100.0, 1.0),
+                trade(YES, MINUTE_US + 2_000_000, 1, 0.40, 10.0),
+                trade(BTC, MINUTE_US + 30_000_000, 2, 104.0, 0.5),
+                trade(BTC, MINUTE_US + 61_000_000, 3, 103.0, 2.0),
+                trade(YES, MINUTE_US + 62_000_000, 2, 0.45, 20.0),
+                trade(BTC, MINUTE_US + 90_000_000, 4, -1.0, 1.0)); // invalid price
+        for (Trade t : input) {
+          producer.send(
+              record(trades, t.getInstrument(), t.getExchangeTimeUs() / 1000, codec.encode(t)));
+        }
         producer.send(
-            record(trades, t.getInstrument(), t.getExchangeTimeUs() / 1000, codec.encode(t)));
+            record(trades, BTC, MINUTE_US / 1000, "not avro".getBytes(StandardCharsets.UTF_8)));
       }
-      producer.send(
-          record(trades, BTC, MINUTE_US / 1000, "not avro".getBytes(StandardCharsets.UTF_8)));
-    }
 
-    runJob(kafka, trades, bars, deadLetters, db);
+      runJob(kafka, trades, bars, deadLetters, db);
 
-    List<OhlcBarRows.Row> rows;
-    try (Connection c = db.connect()) {
-      rows = OhlcBarRows.all(c);
-    }
-    assertThat(rows)
-        .containsExactly(
-            new OhlcBarRows.Row(
-                BTC,
-                "1m",
-                MINUTE_US,
-                100.0,
-                104.0,
-                100.0,
-                104.0,
-                1.5,
-                152.0,
-                2,
-                152.0 / 1.5,
-                MINUTE_US + 1_000_000,
-                MINUTE_US + 30_000_000,
-                0),
-            new OhlcBarRows.Row(
-                BTC,
-                "1m",
-                MINUTE_US + 60_000_000,
-                103.0,
-                103.0,
-                103.0,
-                103.0,
-                2.0,
-                206.0,
-                1,
-                103.0,
-                MINUTE_US + 61_000_000,
-                MINUTE_US + 61_000_000,
-                0),
-            new OhlcBarRows.Row(
-                YES,
-                "1m",
-                MINUTE_US,
-                0.40,
-                0.40,
-                0.40,
-                0.40,
-                10.0,
-                4.0,
-                1,
-                0.4,
-                MINUTE_US + 2_000_000,
-                MINUTE_US + 2_000_000,
-                0),
-            new OhlcBarRows.Row(
-                YES,
-                "1m",
-                MINUTE_US + 60_000_000,
-                0.45,
-                0.45,
-                0.45,
-                0.45,
-                20.0,
-                9.0,
-                1,
-                0.45,
-                MINUTE_US + 62_000_000,
-                MINUTE_US + 62_000_000,
-                0));
+      List<OhlcBarRows.Row> rows;
+      try (Connection c = db.connect()) {
+        rows = OhlcBarRows.all(c);
+      }
+      assertThat(rows)
+          .containsExactly(
+              new OhlcBarRows.Row(
+                  BTC,
+                  "1m",
+                  MINUTE_US,
+                  100.0,
+                  104.0,
+                  100.0,
+                  104.0,
+                  1.5,
+                  152.0,
+                  2,
+                  152.0 / 1.5,
+                  MINUTE_US + 1_000_000,
+                  MINUTE_US + 30_000_000,
+                  0),
+              new OhlcBarRows.Row(
+                  BTC,
+                  "1m",
+                  MINUTE_US + 60_000_000,
+                  103.0,
+                  103.0,
+                  103.0,
+                  103.0,
+                  2.0,
+                  206.0,
+                  1,
+                  103.0,
+                  MINUTE_US + 61_000_000,
+                  MINUTE_US + 61_000_000,
+                  0),
+              new OhlcBarRows.Row(
+                  YES,
+                  "1m",
+                  MINUTE_US,
+                  0.40,
+                  0.40,
+                  0.40,
+                  0.40,
+                  10.0,
+                  4.0,
+                  1,
+                  0.4,
+                  MINUTE_US + 2_000_000,
+                  MINUTE_US + 2_000_000,
+                  0),
+              new OhlcBarRows.Row(
+                  YES,
+                  "1m",
+                  MINUTE_US + 60_000_000,
+                  0.45,
+                  0.45,
+                  0.45,
+                  0.45,
+                  20.0,
+                  9.0,
+                  1,
+                  0.45,
+                  MINUTE_US + 62_000_000,
+                  MINUTE_US + 62_000_000,
+                  0));
 
-    AvroCodec<OhlcBar> barCodec = AvroCodec.of(OhlcBar.class);
-    List<OhlcBar> published = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, bars)) {
-      published.add(barCodec.decode(r.value()));
-      assertThat(new String(r.key(), StandardCharsets.UTF_8))
-          .isEqualTo(published.get(published.size() - 1).getInstrument());
-    }
-    assertThat(published).hasSize(4);
+      AvroCodec<OhlcBar> barCodec = AvroCodec.of(OhlcBar.class);
+      List<OhlcBar> published = new ArrayList<>();
+      for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, bars)) {
+        published.add(barCodec.decode(r.value()));
+        assertThat(new String(r.key(), StandardCharsets.UTF_8))
+            .isEqualTo(published.get(published.size() - 1).getInstrument());
+      }
+      assertThat(published).hasSize(4);
 
-    AvroCodec<DeadLetter> letterCodec = AvroCodec.of(DeadLetter.class);
-    List<String> reasons = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, deadLetters)) {
-      DeadLetter letter = letterCodec.decode(r.value());
-      reasons.add(letter.getStage() + ": " + letter.getReason());
-    }
-    assertThat(reasons)
-        .containsExactlyInAnyOrder(
-            "jobs-ohlc.validate: price must be a positive finite number, not -1.0",
-            "jobs-ohlc.decode: not an Avro Trade: java.io.EOFException");
+      AvroCodec<DeadLetter> letterCodec = AvroCodec.of(DeadLetter.class);
+      List<String> reasons = new ArrayList<>();
+      for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, deadLetters)) {
+        DeadLetter letter = letterCodec.decode(r.value());
+        reasons.add(letter.getStage() + ": " + letter.getReason());
+      }
+      assertThat(reasons)
+          .containsExactlyInAnyOrder(
+              "jobs-ohlc.validate: price must be a positive finite number, not -1.0",
+              "jobs-ohlc.decode: not an Avro Trade: java.io.EOFException");
 
-    // A second run over the same range (a restart without committed offsets, or a backtest)
-    // leaves the table exactly as it was.
-    runJob(kafka, trades, bars, deadLetters, db);
-    try (Connection c = db.connect()) {
-      assertThat(OhlcBarRows.all(c)).isEqualTo(rows);
+      // A second run over the same range (a restart without committed offsets, or a backtest)
+      // leaves the table exactly as it was.
+      runJob(kafka, trades, bars, deadLetters, db);
+      try (Connection c = db.connect()) {
+        assertThat(OhlcBarRows.all(c)).isEqualTo(rows);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,11 @@ class OhlcBarJdbcSinkITCase {
   void freshDatabase() {
     db = LocalPostgres.shared().createDatabase("ohlc_sink");
     DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
   }
 
   private JdbcSink<OhlcBar> sink() {
