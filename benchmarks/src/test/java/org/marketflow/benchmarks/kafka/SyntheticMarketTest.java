@@ -1,0 +1,28 @@
+package org.marketflow.benchmarks.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.SimulatedInstrument;
+
+class SyntheticMarketTest {
+
+  @Test
+  void namesInstrumentsSimI000Onwards() {
+    assertThat(SyntheticMarket.instruments(12))
+        .extracting(SimulatedInstrument::id)
+        .startsWith("SIM:I000", "SIM:I001")
+        .endsWith("SIM:I011");
+  }
+
+  @Test
+  void producesTheSameTradesOnEveryRun() {
+    MarketSimulator first = SyntheticMarket.simulator(20, 1_000);
+    MarketSimulator second = SyntheticMarket.simulator(20, 1_000);
+
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(second.next()).isEqualTo(first.next());
+    }
+  }
+}
