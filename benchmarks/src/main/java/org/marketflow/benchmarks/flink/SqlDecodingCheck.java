@@ -15,11 +15,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.Trade;
 
@@ -96,18 +95,9 @@ public final class SqlDecodingCheck {
     Map<Position, Trade> trades = new HashMap<>();
     long wanted = stops.values().stream().mapToLong(Long::longValue).sum();
     long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+    List<TopicPartition> partitions = new ArrayList<>(stops.keySet());
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>(stops.keySet());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+        RawTopicReader.fromBeginning(bootstrapServers, partitions)) {
       while (trades.size() < wanted) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

@@ -77,13 +77,10 @@ public final class RawTopicReader {
     return assignments;
   }
 
-  private static Count readToEnd(
-      String bootstrapServers,
-      List<TopicPartition> partitions,
-      Map<TopicPartition, Long> endOffsets) {
-    long records = 0;
-    long bytes = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer =
+  /** A consumer of raw bytes at the beginning of {@code partitions}; it commits nothing. */
+  public static KafkaConsumer<byte[], byte[]> fromBeginning(
+      String bootstrapServers, List<TopicPartition> partitions) {
+    KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -91,9 +88,19 @@ public final class RawTopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false),
             new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+            new ByteArrayDeserializer());
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  private static Count readToEnd(
+      String bootstrapServers,
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> endOffsets) {
+    long records = 0;
+    long bytes = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(bootstrapServers, partitions)) {
       List<TopicPartition> unfinished = new ArrayList<>(partitions);
       while (!unfinished.isEmpty()) {
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL_TIMEOUT);
