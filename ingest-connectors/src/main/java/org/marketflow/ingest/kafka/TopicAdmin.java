@@ -8,8 +8,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates the suite's topics when they are missing, so a fresh broker needs no manual set-up. */
+/**
+ * Creates the suite's topics when they are missing, so a fresh broker needs no manual set-up. They
+ * keep their records regardless of age: Kafka's time retention compares against record timestamps,
+ * which here are event times, so a replay of last year's trades would otherwise be deleted right
+ * after it is written. Production topics set their own (size-based) retention.
+ */
 public final class TopicAdmin {
 
   private TopicAdmin() {}
@@ -23,7 +29,10 @@ public final class TopicAdmin {
           topics.stream()
               .filter(t -> !existing.contains(t))
               .distinct()
-              .map(t -> new NewTopic(t, partitions, (short) 1))
+              .map(
+                  t ->
+                      new NewTopic(t, partitions, (short) 1)
+                          .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
               .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();

@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
@@ -22,6 +18,7 @@ import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.TopicContents;
 
 /** The replay tool into a real (in-process) Kafka broker. */
 class BinanceReplayITCase {
@@ -44,7 +41,7 @@ class BinanceReplayITCase {
 
     assertThat(stats.lines()).isEqualTo(93_954);
     assertThat(stats.deadLetters()).isZero();
-    List<ConsumerRecord<byte[], byte[]>> records = readAll(trades, (int) stats.trades());
+    List<ConsumerRecord<byte[], byte[]>> records = readAll(trades);
     assertThat(records).hasSize((int) stats.trades());
     assertThat(stats.trades() + stats.ignored().getOrDefault("trade INSURANCE_FUND", 0L))
         .isLessThanOrEqualTo(21_313);
@@ -90,7 +87,7 @@ class BinanceReplayITCase {
     assertThat(stats.deadLetters()).isEqualTo(3);
     AvroCodec<DeadLetter> codec = AvroCodec.of(DeadLetter.class);
     List<String> letters = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : readAll(deadLetters, 3)) {
+    for (ConsumerRecord<byte[], byte[]> record : readAll(deadLetters)) {
       DeadLetter letter = codec.decode(record.value());
       letters.add(
           letter.getSourceOffset()
@@ -107,7 +104,7 @@ class BinanceReplayITCase {
             "3 trade: missing field 't' | {\"data\":{\"e\":\"trade\",\"s\":\"BTCUSDT\"}}",
             "4 invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote"
                 + " to start field name | {not json");
-    assertThat(readAll(trades, 2)).hasSize(2);
+    assertThat(readAll(trades)).hasSize(2);
   }
 
   private ReplayStats replay(Path file, String venue, String trades, String deadLetters)
@@ -118,20 +115,7 @@ class BinanceReplayITCase {
     }
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    return TopicContents.readAll(kafka.bootstrapServers(), topic, Duration.ofSeconds(30));
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -19,6 +18,7 @@ import org.marketflow.jobs.ohlc.functions.OhlcAggregate;
 import org.marketflow.jobs.ohlc.functions.TradeValidator;
 import org.marketflow.jobs.ohlc.records.TradeEnvelope;
 import org.marketflow.jobs.ohlc.serialization.KeyedAvroSerializer;
+import org.marketflow.jobs.ohlc.sinks.KafkaSinks;
 import org.marketflow.jobs.ohlc.sinks.OhlcBarJdbcSink;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.OhlcBar;
@@ -125,37 +125,30 @@ public final class OhlcJob {
           .uid(BARS_JDBC_UID)
           .name("PostgreSQL ohlc_bars");
     }
-    String bootstrap = config.get(OhlcOptions.BOOTSTRAP_SERVERS);
     outputs
         .bars()
         .sinkTo(
-            KafkaSink.<OhlcBar>builder()
-                .setBootstrapServers(bootstrap)
-                .setDeliveryGuarantee(config.get(OhlcOptions.KAFKA_DELIVERY))
-                .setTransactionalIdPrefix(config.get(OhlcOptions.GROUP_ID) + "-bars")
-                .setRecordSerializer(
-                    new KeyedAvroSerializer<>(
-                        config.get(OhlcOptions.BARS_TOPIC),
-                        OhlcBar.class,
-                        OhlcBar::getInstrument,
-                        bar -> bar.getBucketStartUs() / 1_000L))
-                .build())
+            KafkaSinks.create(
+                config,
+                "bars",
+                new KeyedAvroSerializer<>(
+                    config.get(OhlcOptions.BARS_TOPIC),
+                    OhlcBar.class,
+                    OhlcBar::getInstrument,
+                    bar -> bar.getBucketStartUs() / 1_000L)))
         .uid(BARS_KAFKA_UID)
         .name("Kafka bars");
     outputs
         .deadLetters()
         .sinkTo(
-            KafkaSink.<DeadLetter>builder()
-                .setBootstrapServers(bootstrap)
-                .setDeliveryGuarantee(config.get(OhlcOptions.KAFKA_DELIVERY))
-                .setTransactionalIdPrefix(config.get(OhlcOptions.GROUP_ID) + "-dead-letters")
-                .setRecordSerializer(
-                    new KeyedAvroSerializer<>(
-                        config.get(OhlcOptions.DEAD_LETTERS_TOPIC),
-                        DeadLetter.class,
-                        DeadLetter::getStage,
-                        letter -> Math.max(0L, letter.getRejectedAtUs() / 1_000L)))
-                .build())
+            KafkaSinks.create(
+                config,
+                "dead-letters",
+                new KeyedAvroSerializer<>(
+                    config.get(OhlcOptions.DEAD_LETTERS_TOPIC),
+                    DeadLetter.class,
+                    DeadLetter::getStage,
+                    letter -> Math.max(0L, letter.getRejectedAtUs() / 1_000L))))
         .uid(DEAD_LETTERS_UID)
         .name("Kafka dead letters");
   }

@@ -10,17 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +28,7 @@ import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.LocalPostgres;
 import org.marketflow.testing.servers.PostgresDatabase;
+import org.marketflow.testing.servers.TopicContents;
 
 /** The packaged job's wiring on real Kafka and PostgreSQL: bars, the bars topic, dead letters. */
 class OhlcJobITCase {
@@ -39,6 +36,7 @@ class OhlcJobITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
   private static final String BTC = "BINANCE:BTCUSDT";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String YES = "PARIFLOW:e1:o1:YES";
 
   @Test
@@ -141,7 +139,8 @@ class OhlcJobITCase {
 
       AvroCodec<OhlcBar> barCodec = AvroCodec.of(OhlcBar.class);
       List<OhlcBar> published = new ArrayList<>();
-      for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, bars)) {
+      for (ConsumerRecord<byte[], byte[]> r :
+          TopicContents.readAll(kafka.bootstrapServers(), bars, TIMEOUT)) {
         published.add(barCodec.decode(r.value()));
         assertThat(new String(r.key(), StandardCharsets.UTF_8))
             .isEqualTo(published.get(published.size() - 1).getInstrument());
@@ -150,7 +149,8 @@ class OhlcJobITCase {
 
       AvroCodec<DeadLetter> letterCodec = AvroCodec.of(DeadLetter.class);
       List<String> reasons = new ArrayList<>();
-      for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, deadLetters)) {
+      for (ConsumerRecord<byte[], byte[]> r :
+          TopicContents.readAll(kafka.bootstrapServers(), deadLetters, TIMEOUT)) {
         DeadLetter letter = letterCodec.decode(r.value());
         reasons.add(letter.getStage() + ": " + letter.getReason());
       }
@@ -182,7 +182,7 @@ class OhlcJobITCase {
     config.set(OhlcOptions.JDBC_URL, db.jdbcUrl());
     config.set(OhlcOptions.JDBC_USER, db.user());
     config.set(OhlcOptions.JDBC_PASSWORD, db.password());
-    config.set(OhlcOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+    config.set(OhlcOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     OhlcJob.wire(env, config);
     env.execute("ohlc-it");
@@ -199,30 +199,5 @@ class OhlcJobITCase {
       String topic, String key, long timestampMs, byte[] value) {
     return new ProducerRecord<>(
         topic, null, timestampMs, key.getBytes(StandardCharsets.UTF_8), value);
-  }
-
-  /** Every record of a topic written so far, read from the earliest offset. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(EmbeddedKafka kafka, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long wanted = end.values().stream().mapToLong(Long::longValue).sum();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < wanted && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
   }
 }

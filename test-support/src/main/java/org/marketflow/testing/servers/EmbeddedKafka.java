@@ -186,6 +186,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Flink's exactly-once Kafka sink uses transactions of up to one hour by default.
         Map.entry("transaction.max.timeout.ms", "3600000"),
         Map.entry("num.partitions", "1"),
+        // Retention runs on record timestamps, which are event times: a replay of 2024 data would
+        // be deleted minutes after it is written. Keep everything; the broker is throwaway.
+        Map.entry("log.retention.ms", "-1"),
+        Map.entry("log.retention.bytes", "-1"),
         Map.entry("unstable.api.versions.enable", "false"),
         Map.entry("unstable.feature.versions.enable", "false"));
   }
