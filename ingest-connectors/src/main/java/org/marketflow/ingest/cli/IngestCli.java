@@ -27,13 +27,19 @@ public final class IngestCli {
 
   /** Options both commands share. */
   static class KafkaOptions {
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
+    @Option(
+        names = "--bootstrap-servers",
+        defaultValue = "localhost:9092",
+        description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
     @Option(names = "--topic", defaultValue = Topics.TRADES, description = "Trades topic.")
     String topic;
 
-    @Option(names = "--dead-letter-topic", defaultValue = Topics.DEAD_LETTERS)
+    @Option(
+        names = "--dead-letter-topic",
+        defaultValue = Topics.DEAD_LETTERS,
+        description = "Where unusable input goes, with the reason.")
     String deadLetterTopic;
 
     @Option(
@@ -48,7 +54,10 @@ public final class IngestCli {
     }
   }
 
-  @Command(name = "replay", description = "Replays a Binance recording (hftbacktest format).")
+  @Command(
+      name = "replay",
+      mixinStandardHelpOptions = true,
+      description = "Replays a Binance recording (hftbacktest format).")
   static final class Replay implements Callable<Integer> {
     @Parameters(index = "0", description = "The .gz recording.")
     Path file;
@@ -83,7 +92,10 @@ public final class IngestCli {
     }
   }
 
-  @Command(name = "simulate", description = "Runs the market simulator in real time.")
+  @Command(
+      name = "simulate",
+      mixinStandardHelpOptions = true,
+      description = "Runs the market simulator in real time.")
   static final class Simulate implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
