@@ -22,10 +22,9 @@ import org.marketflow.schemas.bars.BarInterval;
  * each remaining partition (a Merge Append of index scans) instead of sorting the table.
  *
  * <p>An event selection ({@code instrument LIKE 'PARIFLOW:<eventId>:%'}) is pruned to the
- * partitions of its time range too, but unless the database collation is {@code C} PostgreSQL
- * cannot use the primary key for a {@code LIKE} prefix: it scans those partitions and sorts only
- * the matching rows. An index on {@code (instrument varchar_pattern_ops, bar_interval,
- * bucket_start)} in the schema would make that an index scan as well.
+ * partitions of its time range too; under a collation other than {@code C} the primary key cannot
+ * serve a {@code LIKE} prefix, so the schema adds {@code idx_ohlc_bars_instrument_prefix} on
+ * {@code (instrument varchar_pattern_ops, bar_interval, bucket_start)} for it.
  */
 @ApplicationScoped
 public class OhlcBarRepository {
