@@ -1,22 +1,37 @@
 package org.marketflow.ingest.kafka;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the suite's topics when they are missing, so a fresh broker needs no manual set-up. They
- * keep their records regardless of age: Kafka's time retention compares against record timestamps,
- * which here are event times, so a replay of last year's trades would otherwise be deleted right
- * after it is written. Production topics set their own (size-based) retention.
+ * Creates the suite's topics when they are missing, so a fresh broker needs no manual set-up, and
+ * returns once every partition has a leader: an idempotent producer that starts writing before that
+ * gets NOT_LEADER_OR_FOLLOWER on its first batches, and its retries can then be refused as out of
+ * sequence.
+ *
+ * <p>The topics keep their records regardless of age: Kafka's time retention compares against
+ * record timestamps, which here are event times, so a replay of last year's trades would otherwise
+ * be deleted right after it is written. Production topics set their own (size-based) retention.
  */
 public final class TopicAdmin {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private TopicAdmin() {}
 
@@ -35,15 +50,43 @@ public final class TopicAdmin {
                           .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
               .toList();
       if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+        try {
+          admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
       }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-        throw new IllegalStateException("could not create topics " + topics, e.getCause());
-      }
+      awaitLeaders(admin, topics);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not create topics " + topics, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * Metadata may name a leader before that broker serves the partition; listing offsets succeeds
+   * only once it does (the admin client retries NOT_LEADER_OR_FOLLOWER until its timeout).
+   */
+  private static void awaitLeaders(Admin admin, Collection<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (TopicDescription topic :
+        admin
+            .describeTopics(topics)
+            .allTopicNames()
+            .get(TIMEOUT.toMillis(), MILLISECONDS)
+            .values()) {
+      topic
+          .partitions()
+          .forEach(
+              p ->
+                  partitions.put(
+                      new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    }
+    admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), MILLISECONDS);
   }
 }

@@ -2,6 +2,7 @@ package org.marketflow.testing.servers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,7 +12,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -116,6 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
       }
       awaitLeaders(name, partitions);
+      awaitServing(name, partitions);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not create topic " + name, e);
     } catch (InterruptedException e) {
@@ -249,6 +253,20 @@ public final class EmbeddedKafka implements AutoCloseable {
       // Metadata propagates within milliseconds on a single node; poll gently.
       TimeUnit.MILLISECONDS.sleep(20);
     }
+  }
+
+  /**
+   * Metadata may name a leader before the broker serves the partition, and an idempotent producer
+   * whose first batch meets NOT_LEADER_OR_FOLLOWER can have its retry refused as out of sequence.
+   * Listing offsets succeeds only once the partitions are served (the admin client retries).
+   */
+  private void awaitServing(String topic, int partitions)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    admin.listOffsets(specs).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void stop() {
