@@ -23,8 +23,8 @@ import org.marketflow.schemas.bars.BarInterval;
  *
  * <p>An event selection ({@code instrument LIKE 'PARIFLOW:<eventId>:%'}) is pruned to the
  * partitions of its time range too; under a collation other than {@code C} the primary key cannot
- * serve a {@code LIKE} prefix, so the schema adds {@code idx_ohlc_bars_instrument_prefix} on
- * {@code (instrument varchar_pattern_ops, bar_interval, bucket_start)} for it.
+ * serve a {@code LIKE} prefix, so the schema adds {@code idx_ohlc_bars_instrument_prefix} on {@code
+ * (instrument varchar_pattern_ops, bar_interval, bucket_start)} for it.
  */
 @ApplicationScoped
 public class OhlcBarRepository {
