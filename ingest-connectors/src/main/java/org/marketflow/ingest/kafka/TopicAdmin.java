@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -57,8 +56,8 @@ public final class TopicAdmin {
             throw e;
           }
         }
+        awaitServing(admin, missing);
       }
-      awaitLeaders(admin, topics);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not create topics " + topics, e);
     } catch (InterruptedException e) {
@@ -69,23 +68,16 @@ public final class TopicAdmin {
 
   /**
    * Metadata may name a leader before that broker serves the partition; listing offsets succeeds
-   * only once it does (the admin client retries NOT_LEADER_OR_FOLLOWER until its timeout).
+   * only once it does (the admin client retries an unknown topic or a missing leader until its
+   * timeout).
    */
-  private static void awaitLeaders(Admin admin, Collection<String> topics)
+  private static void awaitServing(Admin admin, List<NewTopic> created)
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    for (TopicDescription topic :
-        admin
-            .describeTopics(topics)
-            .allTopicNames()
-            .get(TIMEOUT.toMillis(), MILLISECONDS)
-            .values()) {
-      topic
-          .partitions()
-          .forEach(
-              p ->
-                  partitions.put(
-                      new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    for (NewTopic topic : created) {
+      for (int p = 0; p < topic.numPartitions(); p++) {
+        partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+      }
     }
     admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), MILLISECONDS);
   }

@@ -13,10 +13,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -118,7 +116,6 @@ public final class EmbeddedKafka implements AutoCloseable {
           throw e;
         }
       }
-      awaitLeaders(name, partitions);
       awaitServing(name, partitions);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not create topic " + name, e);
@@ -222,43 +219,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             HOST_LISTENER));
   }
 
-  private void awaitLeaders(String topic, int partitions)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-    while (true) {
-      boolean ready;
-      try {
-        TopicDescription description =
-            admin
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .get(topic);
-        ready =
-            description.partitions().size() >= partitions
-                && description.partitions().stream().allMatch(p -> p.leader() != null);
-      } catch (ExecutionException e) {
-        // Right after creation the broker may not know the topic yet: ask again.
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw e;
-        }
-        ready = false;
-      }
-      if (ready) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException("partitions of " + topic + " got no leader in time");
-      }
-      // Metadata propagates within milliseconds on a single node; poll gently.
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-  }
-
   /**
    * Metadata may name a leader before the broker serves the partition, and an idempotent producer
    * whose first batch meets NOT_LEADER_OR_FOLLOWER can have its retry refused as out of sequence.
-   * Listing offsets succeeds only once the partitions are served (the admin client retries).
+   * Listing offsets succeeds only once the partitions are served: the admin client retries an
+   * unknown topic or a missing leader until its timeout, so no polling is needed here.
    */
   private void awaitServing(String topic, int partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
