@@ -8,10 +8,9 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
+import org.marketflow.ingest.kafka.TopicAdmin;
 
 /** The topic the trades are loaded into, created fresh and deleted after the run. */
 public final class BenchmarkTopic {
@@ -27,26 +26,12 @@ public final class BenchmarkTopic {
   }
 
   /**
-   * Creates {@code name} with time and size retention off: the simulated trades are stamped in
-   * 2025, and the broker's retention check would otherwise delete them in the middle of a run.
+   * Creates {@code name} the way the suite's tools do ({@link TopicAdmin}): retention off, since
+   * the simulated trades are stamped in 2025 and time retention would delete them mid-run, and
+   * returning only once every partition is served.
    */
   public static BenchmarkTopic create(String bootstrapServers, String name, int partitions) {
-    NewTopic topic =
-        new NewTopic(name, partitions, (short) 1)
-            .configs(
-                Map.of(
-                    TopicConfig.RETENTION_MS_CONFIG,
-                    "-1",
-                    TopicConfig.RETENTION_BYTES_CONFIG,
-                    "-1"));
-    try (Admin admin = admin(bootstrapServers)) {
-      admin.createTopics(List.of(topic)).all().get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("could not create topic " + name, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topic " + name, e);
-    }
+    TopicAdmin.ensureTopics(bootstrapServers, partitions, List.of(name));
     return new BenchmarkTopic(bootstrapServers, name, partitions);
   }
 
