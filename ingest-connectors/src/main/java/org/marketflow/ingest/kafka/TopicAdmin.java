@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the suite's topics when they are missing, so a fresh broker needs no manual set-up, and
@@ -68,8 +69,8 @@ public final class TopicAdmin {
 
   /**
    * Metadata may name a leader before that broker serves the partition; listing offsets succeeds
-   * only once it does (the admin client retries an unknown topic or a missing leader until its
-   * timeout).
+   * only once it does. The admin client retries a missing leader itself, but fails at once on a
+   * topic its broker does not know yet, so that case is asked again here.
    */
   private static void awaitServing(Admin admin, List<NewTopic> created)
       throws InterruptedException, ExecutionException, TimeoutException {
@@ -79,6 +80,19 @@ public final class TopicAdmin {
         partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
       }
     }
-    admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), MILLISECONDS);
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      // The topic reaches the broker's metadata within milliseconds; there is nothing to wait on.
+      MILLISECONDS.sleep(20);
+    }
   }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -222,8 +223,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   /**
    * Metadata may name a leader before the broker serves the partition, and an idempotent producer
    * whose first batch meets NOT_LEADER_OR_FOLLOWER can have its retry refused as out of sequence.
-   * Listing offsets succeeds only once the partitions are served: the admin client retries an
-   * unknown topic or a missing leader until its timeout, so no polling is needed here.
+   * Listing offsets succeeds only once the partitions are served; the admin client retries a
+   * missing leader itself, but fails at once on a topic its broker does not know yet, so that case
+   * is asked again here.
    */
   private void awaitServing(String topic, int partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
@@ -231,7 +233,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     for (int p = 0; p < partitions; p++) {
       specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
-    admin.listOffsets(specs).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(specs).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      // The topic reaches the broker's metadata within milliseconds; there is nothing to wait on.
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
   }
 
   private synchronized void stop() {
