@@ -1,0 +1,112 @@
+package org.marketflow.schemas.kafka;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.OhlcBar;
+import org.marketflow.schemas.avro.Quote;
+import org.marketflow.schemas.avro.Trade;
+
+/**
+ * How one topic is laid out: its name, the Avro record of its values (plain binary, see {@link
+ * org.marketflow.schemas.avro.AvroCodec}), the key (the UTF-8 instrument id, so one instrument
+ * stays in one partition and in order) and the event time that becomes the Kafka timestamp.
+ * Producers (the feed handlers, every job's sinks) and consumers (every job's sources) read the
+ * layout from here instead of restating it.
+ *
+ * @param name the topic's name; {@link #withName} gives the same layout under another name
+ * @param type the Avro record class of the values
+ * @param key the record's key
+ * @param eventTime the record's event time, epoch microseconds UTC
+ * @param receiveTime the local receive time for records from a venue, {@code null} for derived
+ *     records
+ */
+public record TopicSpec<T extends SpecificRecordBase>(
+    String name,
+    Class<T> type,
+    RecordKey<T> key,
+    RecordTime<T> eventTime,
+    RecordTime<T> receiveTime)
+    implements Serializable {
+
+  public static final TopicSpec<Trade> TRADES =
+      new TopicSpec<>(
+          Topics.TRADES,
+          Trade.class,
+          Trade::getInstrument,
+          Trade::getExchangeTimeUs,
+          Trade::getReceiveTimeUs);
+
+  public static final TopicSpec<Quote> QUOTES =
+      new TopicSpec<>(
+          Topics.QUOTES,
+          Quote.class,
+          Quote::getInstrument,
+          Quote::getExchangeTimeUs,
+          Quote::getReceiveTimeUs);
+
+  public static final TopicSpec<BookUpdate> BOOK =
+      new TopicSpec<>(
+          Topics.BOOK,
+          BookUpdate.class,
+          BookUpdate::getInstrument,
+          BookUpdate::getExchangeTimeUs,
+          BookUpdate::getReceiveTimeUs);
+
+  public static final TopicSpec<FeedStatus> STATUS =
+      new TopicSpec<>(
+          Topics.STATUS,
+          FeedStatus.class,
+          FeedStatus::getInstrument,
+          FeedStatus::getEventTimeUs,
+          FeedStatus::getReceiveTimeUs);
+
+  /** Dead letters are keyed by the stage that rejected them, stamped with the rejected time. */
+  public static final TopicSpec<DeadLetter> DEAD_LETTERS =
+      new TopicSpec<>(
+          Topics.DEAD_LETTERS,
+          DeadLetter.class,
+          DeadLetter::getStage,
+          DeadLetter::getRejectedAtUs,
+          null);
+
+  /** Bars are stamped with the start of their bucket: every revision of a bar has one time. */
+  public static final TopicSpec<OhlcBar> BARS =
+      new TopicSpec<>(
+          Topics.BARS, OhlcBar.class, OhlcBar::getInstrument, OhlcBar::getBucketStartUs, null);
+
+  public TopicSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(eventTime, "eventTime");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("topic name must not be blank");
+    }
+  }
+
+  /** The same layout under another topic name (a test's own topic, an operator's naming). */
+  public TopicSpec<T> withName(String otherName) {
+    return new TopicSpec<>(otherName, type, key, eventTime, receiveTime);
+  }
+
+  /** The key as Kafka bytes, {@code null} when the record has none. */
+  public byte[] keyBytes(T record) {
+    String k = key.of(record);
+    return k == null ? null : k.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The Kafka timestamp: the event time in milliseconds; Kafka refuses negative ones. */
+  public long timestampMs(T record) {
+    return Math.max(0L, eventTime.micros(record) / 1_000L);
+  }
+
+  /** Whether records of this topic carry a local receive time (records from a venue do). */
+  public boolean hasReceiveTime() {
+    return receiveTime != null;
+  }
+}
