@@ -2,12 +2,17 @@ package org.marketflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.client.program.PackagedProgram;
@@ -31,7 +36,8 @@ import org.marketflow.testing.servers.PostgresDatabase;
 /**
  * The packaged job jar submitted the way {@code flink run} submits it: its main class run in the
  * jar's own class loader to build the job graph, the jar shipped with the graph to the cluster.
- * Proves the shading (connectors, driver, Flyway) and the manifest, not just the code.
+ * Proves the shading (connectors, driver) and the manifest, not just the code; the database is
+ * migrated first by the deployment step's own jar, as a deployment would.
  */
 class OhlcJobJarITCase {
 
@@ -50,6 +56,12 @@ class OhlcJobJarITCase {
           new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
         new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
       }
+
+      migrateWithTheCommandJar(db);
+      assertThat(entries(jobJar()))
+          .as("migrations are a deployment step: no Flyway in a job's jar")
+          .noneMatch(name -> name.startsWith("org/flywaydb/"))
+          .contains("org/marketflow/jobs/common/JobRunner.class");
 
       PackagedProgram program =
           PackagedProgram.newBuilder()
@@ -98,18 +110,50 @@ class OhlcJobJarITCase {
     }
   }
 
+  /** Runs {@code java -jar db-migrate-*-all.jar} against {@code db}, as a deployment would. */
+  private static void migrateWithTheCommandJar(PostgresDatabase db) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                packaged("db-migrate", "-all.jar").toString(),
+                "--jdbc-url",
+                db.jdbcUrl(),
+                "--user",
+                db.user(),
+                "--password",
+                db.password())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output).contains("schema at version 1");
+  }
+
   /** The jar {@code flink run} takes: {@code jobs-ohlc/target/jobs-ohlc-*-flink.jar}. */
   private static Path jobJar() throws Exception {
+    return packaged("jobs-ohlc", "-flink.jar");
+  }
+
+  private static List<String> entries(Path jar) throws Exception {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.stream().map(JarEntry::getName).toList();
+    }
+  }
+
+  /** {@code <module>/target/<module>-*<suffix>}, from the working directory or a parent. */
+  private static Path packaged(String module, String suffix) throws Exception {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path target = dir.resolve("jobs-ohlc/target");
+      Path target = dir.resolve(module).resolve("target");
       if (Files.isDirectory(target)) {
         try (var jars = Files.list(target)) {
-          return jars.filter(p -> p.getFileName().toString().endsWith("-flink.jar"))
+          return jars.filter(p -> p.getFileName().toString().endsWith(suffix))
               .findFirst()
-              .orElseThrow(() -> new IllegalStateException("package jobs-ohlc first"));
+              .orElseThrow(() -> new IllegalStateException("package " + module + " first"));
         }
       }
     }
-    throw new IllegalStateException("jobs-ohlc/target not found");
+    throw new IllegalStateException(module + "/target not found");
   }
 }

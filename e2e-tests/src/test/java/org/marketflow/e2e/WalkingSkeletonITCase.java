@@ -25,8 +25,12 @@ import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.replay.BinanceReplay;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.options.JobConfigBuilder;
+import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.ohlc.OhlcJob;
 import org.marketflow.jobs.ohlc.OhlcOptions;
+import org.marketflow.migrate.MigrateCommand;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.servers.EmbeddedKafka;
@@ -66,19 +70,19 @@ class WalkingSkeletonITCase {
       assertThat(replayed.trades()).isEqualTo(9_757);
       assertThat(replayed.deadLetters()).isZero();
 
-      Configuration config = new Configuration();
-      config.set(OhlcOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-      config.set(OhlcOptions.TRADES_TOPIC, trades);
-      config.set(OhlcOptions.BARS_TOPIC, bars);
-      config.set(OhlcOptions.DEAD_LETTERS_TOPIC, deadLetters);
-      config.set(OhlcOptions.GROUP_ID, "e2e-" + trades);
-      config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
-      config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
-      config.set(OhlcOptions.JDBC_URL, db.jdbcUrl());
-      config.set(OhlcOptions.JDBC_USER, db.user());
-      config.set(OhlcOptions.JDBC_PASSWORD, db.password());
+      assertThat(
+              MigrateCommand.run(
+                  "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()))
+          .isZero();
+      Configuration config =
+          JobConfigBuilder.bounded(kafka.bootstrapServers(), "e2e-" + trades)
+              .jdbc(db.jdbcUrl(), db.user(), db.password())
+              .set(OhlcOptions.TRADES_TOPIC, trades)
+              .set(OhlcOptions.BARS_TOPIC, bars)
+              .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters)
+              .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      OhlcJob.wire(env, config);
+      JobRunner.prepare(new OhlcJob(), env, config);
       env.execute("e2e-ohlc");
 
       Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);

@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
 import org.marketflow.ingest.replay.BinanceReplay;
@@ -18,9 +23,12 @@ import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
+import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.StreamingJob;
+import org.marketflow.jobs.common.options.JobConfigBuilder;
+import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.ohlc.OhlcJob;
-import org.marketflow.jobs.ohlc.OhlcOptions;
-import org.marketflow.schemas.db.DatabaseMigrations;
+import org.marketflow.migrate.MigrateCommand;
 import org.marketflow.schemas.kafka.Topics;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.LocalPostgres;
@@ -35,9 +43,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole suite on one machine: an in-process Kafka broker, local PostgreSQL and Redis, jobs-ohlc
- * on a Flink MiniCluster, the simulator (or a replayed recording) and the packaged API service.
- * Ctrl-C stops all of it.
+ * The whole suite on one machine: an in-process Kafka broker, local PostgreSQL and Redis, every job
+ * of {@link #JOBS} on one Flink MiniCluster, the simulator (or a replayed recording) and the
+ * packaged API service. Ctrl-C stops all of it, whatever became of the terminal.
  */
 @Command(
     name = "run-local",
@@ -46,6 +54,12 @@ import picocli.CommandLine.Option;
 public final class LocalSuite implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalSuite.class);
+
+  /** The jobs the local run starts; adding a job to the suite is one line here. */
+  static final List<StreamingJob> JOBS = List.of(new OhlcJob());
+
+  /** Slots per job on the MiniCluster, and each job's parallelism. */
+  private static final int PARALLELISM = 2;
 
   @Option(
       names = "--replay",
@@ -96,19 +110,19 @@ public final class LocalSuite implements Callable<Integer> {
     LOG.info("Kafka at {}", bootstrap);
 
     PostgresServer postgres = LocalPostgres.shared();
-    DatabaseMigrations.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    running.push(LocalPostgres::stopIfStartedHere);
+    migrate(postgres);
     LOG.info("PostgreSQL at {}", postgres.jdbcUrl());
     RedisServer redis = LocalRedis.shared();
+    running.push(LocalRedis::stopIfStartedHere);
     LOG.info("Redis at {}", redis.uri());
 
-    Configuration config = jobConfig(bootstrap, postgres);
     if (replay != null) {
       replayRecording(bootstrap);
-      config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
     } else {
       startSimulator(bootstrap);
     }
-    startOhlcJob(config);
+    startJobs(jobConfig(bootstrap, postgres, redis));
 
     ServingApiProcess api =
         ServingApiProcess.start(
@@ -127,16 +141,32 @@ public final class LocalSuite implements Callable<Integer> {
     return 0;
   }
 
-  private Configuration jobConfig(String bootstrap, PostgresServer postgres) {
-    Configuration config = new Configuration();
-    config.set(OhlcOptions.BOOTSTRAP_SERVERS, bootstrap);
-    config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
-    config.set(OhlcOptions.JDBC_URL, postgres.jdbcUrl());
-    config.set(OhlcOptions.JDBC_USER, postgres.user());
-    config.set(OhlcOptions.JDBC_PASSWORD, postgres.password());
-    config.set(OhlcOptions.JDBC_MIGRATE, false);
-    config.set(OhlcOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(10));
-    return config;
+  /** The deployment step, once, before any job starts. */
+  private static void migrate(PostgresServer postgres) {
+    int exit =
+        MigrateCommand.run(
+            "--jdbc-url", postgres.jdbcUrl(),
+            "--user", postgres.user(),
+            "--password", postgres.password());
+    if (exit != 0) {
+      throw new IllegalStateException("migrating " + postgres.jdbcUrl() + " failed");
+    }
+  }
+
+  /**
+   * One configuration for every job: the options are common, and each job reads its own topics. A
+   * replay is a backtest: the jobs read the recorded range and end.
+   */
+  private Configuration jobConfig(String bootstrap, PostgresServer postgres, RedisServer redis) {
+    JobConfigBuilder config =
+        replay != null
+            ? JobConfigBuilder.bounded(bootstrap, "marketflow-local-replay")
+            : JobConfigBuilder.live(bootstrap, "marketflow-local");
+    return config
+        .jdbc(postgres.jdbcUrl(), postgres.user(), postgres.password())
+        .redis(redis.uri())
+        .set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(10))
+        .build();
   }
 
   private void replayRecording(String bootstrap) throws Exception {
@@ -170,18 +200,35 @@ public final class LocalSuite implements Callable<Integer> {
     LOG.info("Simulator publishing {} trades/s, from {} ago", rate, backfill);
   }
 
-  private void startOhlcJob(Configuration config) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    OhlcJob.wire(env, config);
-    JobClient job = env.executeAsync("marketflow-ohlc");
-    running.push(
-        () -> {
-          // A replay's bounded job may have finished already; only a running job is cancelled.
-          if (!job.getJobStatus().get().isGloballyTerminalState()) {
-            job.cancel().get();
-          }
-        });
-    LOG.info("jobs-ohlc running on a Flink MiniCluster as job {}", job.getJobID());
+  /** Starts one MiniCluster and every job of {@link #JOBS} on it. */
+  private void startJobs(Configuration config) throws Exception {
+    Configuration clusterConfig = new Configuration();
+    clusterConfig.set(RestOptions.BIND_PORT, "0"); // any free port: 8081 may be taken
+    MiniCluster cluster =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(clusterConfig)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(PARALLELISM * JOBS.size())
+                .build());
+    cluster.start();
+    running.push(cluster);
+    TestStreamEnvironment.setAsContext(cluster, PARALLELISM);
+    for (StreamingJob job : JOBS) {
+      // Each job gets its own group (and transactional ids) on the shared configuration.
+      Configuration jobConfig = new Configuration(config);
+      jobConfig.set(JobOptions.GROUP_ID, config.get(JobOptions.GROUP_ID) + "-" + job.name());
+      JobClient client =
+          JobRunner.start(job, StreamExecutionEnvironment.getExecutionEnvironment(), jobConfig);
+      running.push(
+          () -> {
+            // A replay's bounded job may have finished already; only a running job is cancelled.
+            if (!client.getJobStatus().get().isGloballyTerminalState()) {
+              client.cancel().get();
+            }
+          });
+      LOG.info("{} running on the Flink MiniCluster as job {}", job.name(), client.getJobID());
+    }
   }
 
   private void printWelcome(ServingApiProcess api) {
@@ -206,17 +253,20 @@ public final class LocalSuite implements Callable<Integer> {
     System.out.println(text);
   }
 
+  /**
+   * Stops everything in reverse order. Each step is on its own: one that fails (or whose output has
+   * nowhere to go, as after {@code run-local.sh | tee} lost its reader to Ctrl-C) does not keep the
+   * next from running.
+   */
   private void stopAll() {
     while (!running.isEmpty()) {
       AutoCloseable next = running.pop();
       try {
         next.close();
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
         LOG.warn("while stopping: {}", e.toString());
       }
     }
-    LocalPostgres.stopIfStartedHere();
-    LocalRedis.stopIfStartedHere();
     stopped.countDown();
   }
 

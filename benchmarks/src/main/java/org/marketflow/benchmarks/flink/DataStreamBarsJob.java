@@ -1,15 +1,15 @@
 package org.marketflow.benchmarks.flink;
 
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.marketflow.jobs.common.kafka.KafkaInput;
+import org.marketflow.jobs.common.options.JobConfigBuilder;
+import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.ohlc.OhlcJob;
 import org.marketflow.jobs.ohlc.OhlcOptions;
-import org.marketflow.jobs.ohlc.TradesSource;
-import org.marketflow.jobs.ohlc.records.TradeEnvelope;
 import org.marketflow.schemas.avro.OhlcBar;
-import org.marketflow.schemas.bars.BarInterval;
+import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.kafka.TopicSpec;
 
 /**
  * (b) jobs-ohlc's own computation: its Kafka source and watermarks, {@link OhlcJob#compute} for
@@ -25,12 +25,12 @@ public final class DataStreamBarsJob {
   public static BarsRun run(LocalFlinkCluster cluster, KafkaTopicSource source) throws Exception {
     Configuration config = sourceConfig(source);
     StreamExecutionEnvironment env = cluster.environment();
-    DataStream<TradeEnvelope> trades =
-        env.fromSource(TradesSource.create(config), TradesSource.watermarks(config), "Kafka trades")
-            .uid(OhlcJob.SOURCE_UID)
-            .name("Kafka trades");
+    KafkaInput<Trade> trades =
+        KafkaInput.of(OhlcJob.NAME, TopicSpec.TRADES.withName(source.topic()), config)
+            .withCheck(new TradeCheck());
     OhlcJob.Outputs outputs =
-        OhlcJob.compute(trades, List.of(BarInterval.M1), config.get(OhlcOptions.ALLOWED_LATENESS));
+        OhlcJob.compute(
+            trades.addTo(env, OhlcJob.SOURCE_UID, "Kafka trades"), OhlcJob.Settings.from(config));
     CountingSink.attach(outputs.bars(), BARS, OhlcBar::getTradeCount, "bench-bars", "Count bars");
     CountingSink.attach(
         outputs.deadLetters(),
@@ -47,14 +47,10 @@ public final class DataStreamBarsJob {
         CountingSink.records(execution.result(), DEAD_LETTERS));
   }
 
-  /** The job's options for a bounded read of the whole topic; the rest keep their defaults. */
+  /** The job's options for a bounded read of the whole topic, 1-minute bars only. */
   static Configuration sourceConfig(KafkaTopicSource source) {
-    Configuration config = new Configuration();
-    config.set(OhlcOptions.BOOTSTRAP_SERVERS, source.bootstrapServers());
-    config.set(OhlcOptions.TRADES_TOPIC, source.topic());
-    config.set(OhlcOptions.GROUP_ID, source.groupId());
-    config.set(OhlcOptions.START_FROM, OhlcOptions.StartFrom.EARLIEST);
-    config.set(OhlcOptions.STOP_AT, OhlcOptions.StopAt.LATEST);
-    return config;
+    return JobConfigBuilder.bounded(source.bootstrapServers(), source.groupId())
+        .set(OhlcOptions.TRADES_TOPIC, source.topic())
+        .build();
   }
 }

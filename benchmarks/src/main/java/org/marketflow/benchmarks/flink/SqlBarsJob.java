@@ -6,7 +6,7 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.api.config.TableConfigOptions;
-import org.marketflow.jobs.ohlc.OhlcOptions;
+import org.marketflow.jobs.common.options.JobOptions;
 
 /**
  * (c) the same bars from Flink SQL: {@link TradesTable#ONE_MINUTE_BARS} over the Kafka table, into
@@ -47,7 +47,7 @@ public final class SqlBarsJob {
         .getConfig()
         .set(
             ExecutionConfigOptions.TABLE_EXEC_SOURCE_IDLE_TIMEOUT,
-            OhlcOptions.IDLENESS.defaultValue());
+            JobOptions.IDLENESS.defaultValue());
     return tables;
   }
 }

@@ -3,7 +3,7 @@ package org.marketflow.benchmarks.flink;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.marketflow.jobs.ohlc.OhlcOptions;
+import org.marketflow.jobs.common.options.JobOptions;
 
 /**
  * The trades topic as a Flink SQL table with {@code 'format' = 'avro'}, and the 1-minute bar query
@@ -78,7 +78,7 @@ public final class TradesTable {
         + position
         + "  event_time AS TO_TIMESTAMP_LTZ(exchangeTimeUs / 1000, 3),\n"
         + "  WATERMARK FOR event_time AS event_time - INTERVAL '"
-        + wholeSeconds(OhlcOptions.OUT_OF_ORDERNESS.defaultValue())
+        + wholeSeconds(JobOptions.OUT_OF_ORDERNESS.defaultValue())
         + "' SECOND\n) WITH (\n"
         + "  'connector' = 'kafka',\n"
         + "  'topic' = '"

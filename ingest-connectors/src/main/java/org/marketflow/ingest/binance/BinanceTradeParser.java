@@ -3,6 +3,8 @@ package org.marketflow.ingest.binance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.instrument.InstrumentId;
@@ -26,11 +28,18 @@ public final class BinanceTradeParser {
   }
 
   public BinanceMessage parse(String json, long receiveTimeUs) {
+    return parse(json.getBytes(StandardCharsets.UTF_8), receiveTimeUs);
+  }
+
+  /** Parses a message as the venue sent it: UTF-8 JSON. */
+  public BinanceMessage parse(byte[] json, long receiveTimeUs) {
     JsonNode root;
     try {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
       return new BinanceMessage.Malformed("invalid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new BinanceMessage.Malformed("unreadable message: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       return new BinanceMessage.Malformed("not a JSON object");

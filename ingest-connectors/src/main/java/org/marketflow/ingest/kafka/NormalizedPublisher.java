@@ -1,9 +1,9 @@
 package org.marketflow.ingest.kafka;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,20 +12,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.RecordOrigin;
+import org.marketflow.schemas.kafka.TopicSpec;
 import org.marketflow.schemas.kafka.Topics;
 
 /**
- * Publishes normalized records the way every topic of the suite expects them: Avro binary, keyed by
+ * Publishes normalized records the way their {@link TopicSpec} lays them out: Avro binary, keyed by
  * instrument (one instrument stays in one partition, in order), stamped with the venue's event
- * time. Idempotent producer with acks=all, so a retry never duplicates or reorders a record.
+ * time. Idempotent producer with acks=all, so a retry never duplicates or reorders a record. Not
+ * thread-safe: one publisher per thread.
  */
 public final class NormalizedPublisher implements AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
-  private final String tradesTopic;
-  private final String deadLettersTopic;
-  private final AvroCodec<Trade> trades = AvroCodec.of(Trade.class);
-  private final AvroCodec<DeadLetter> deadLetters = AvroCodec.of(DeadLetter.class);
+  private final Map<String, String> topicNames;
+  private final DeadLetters deadLetters;
+  private final Map<Class<?>, AvroCodec<?>> codecs = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Callback onFailure =
       (metadata, exception) -> {
@@ -34,7 +37,12 @@ public final class NormalizedPublisher implements AutoCloseable {
         }
       };
 
-  public NormalizedPublisher(String bootstrapServers, String tradesTopic, String deadLettersTopic) {
+  /**
+   * @param topicNames the topic to use instead of a spec's own name, by its name (e.g. a test's own
+   *     topic for {@link Topics#TRADES}); specs not named here keep their name
+   */
+  public NormalizedPublisher(
+      String bootstrapServers, Map<String, String> topicNames, DeadLetters deadLetters) {
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -52,49 +60,54 @@ public final class NormalizedPublisher implements AutoCloseable {
                 "lz4"),
             new ByteArraySerializer(),
             new ByteArraySerializer());
-    this.tradesTopic = tradesTopic;
-    this.deadLettersTopic = deadLettersTopic;
+    this.topicNames = Map.copyOf(topicNames);
+    this.deadLetters = deadLetters;
   }
 
+  /** Publishes to the suite's own topics. */
   public NormalizedPublisher(String bootstrapServers) {
-    this(bootstrapServers, Topics.TRADES, Topics.DEAD_LETTERS);
+    this(bootstrapServers, Map.of(), DeadLetters.DEFAULT);
   }
 
+  /** Publishes trades and dead letters to these topics, the rest to the suite's own. */
+  public NormalizedPublisher(String bootstrapServers, String tradesTopic, String deadLettersTopic) {
+    this(
+        bootstrapServers,
+        Map.of(Topics.TRADES, tradesTopic, Topics.DEAD_LETTERS, deadLettersTopic),
+        DeadLetters.DEFAULT);
+  }
+
+  /** Publishes a trade to the trades topic. */
   public void publish(Trade trade) {
+    publish(TopicSpec.TRADES, trade);
+  }
+
+  /** Publishes {@code record} to {@code topic} (or the topic it is mapped to). */
+  public <T extends SpecificRecordBase> void publish(TopicSpec<T> topic, T record) {
     throwIfFailed();
     producer.send(
         new ProducerRecord<>(
-            tradesTopic,
+            topicNames.getOrDefault(topic.name(), topic.name()),
             null,
-            trade.getExchangeTimeUs() / 1_000L,
-            trade.getInstrument().getBytes(StandardCharsets.UTF_8),
-            trades.encode(trade)),
+            topic.timestampMs(record),
+            topic.keyBytes(record),
+            codec(topic).encode(record)),
         onFailure);
   }
 
-  public void publish(DeadLetter deadLetter) {
-    throwIfFailed();
-    producer.send(
-        new ProducerRecord<>(
-            deadLettersTopic,
-            null,
-            Math.max(0L, deadLetter.getRejectedAtUs() / 1_000L),
-            deadLetter.getStage().getBytes(StandardCharsets.UTF_8),
-            deadLetters.encode(deadLetter)),
-        onFailure);
+  /**
+   * Publishes the dead letter of something read outside Kafka (a file line, a socket message) with
+   * its exact bytes, cut to fit the topic when too large.
+   */
+  public void publishDeadLetter(
+      String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {
+    DeadLetter letter = deadLetters.of(stage, reason, origin, atUs, raw);
+    publish(TopicSpec.DEAD_LETTERS, letter);
   }
 
-  /** Builds a dead letter for something read outside Kafka (a file line, a socket message). */
-  public static DeadLetter deadLetter(
-      String stage, String reason, String source, long position, long atUs, byte[] raw) {
-    return DeadLetter.newBuilder()
-        .setStage(stage)
-        .setReason(reason)
-        .setSourceTopic(source)
-        .setSourceOffset(position)
-        .setRejectedAtUs(atUs)
-        .setRaw(ByteBuffer.wrap(raw))
-        .build();
+  @SuppressWarnings("unchecked")
+  private <T extends SpecificRecordBase> AvroCodec<T> codec(TopicSpec<T> topic) {
+    return (AvroCodec<T>) codecs.computeIfAbsent(topic.type(), type -> AvroCodec.of(topic.type()));
   }
 
   /** Waits until everything sent so far is acknowledged. */

@@ -1,13 +1,13 @@
 package org.marketflow.ingest.replay;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.marketflow.ingest.binance.BinanceMessage;
 import org.marketflow.ingest.binance.BinanceTradeParser;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.recording.RecordingLine;
+import org.marketflow.schemas.kafka.RecordOrigin;
 
 /**
  * Replays a Binance recording (hftbacktest format) into Kafka: a normalized trade for every {@code
@@ -35,7 +35,7 @@ public final class BinanceReplay {
 
   public ReplayStats replay(Path file) throws IOException {
     ReplayStats stats = new ReplayStats();
-    String source = "file:" + file.getFileName();
+    String fileName = file.getFileName().toString();
     try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
       recording.forEach(
           new HftBacktestRecording.LineHandler() {
@@ -66,16 +66,10 @@ public final class BinanceReplay {
               reject(line.reason(), line.lineNumber(), 0L, line.raw());
             }
 
-            private void reject(String reason, long lineNumber, long atUs, String raw) {
+            private void reject(String reason, long lineNumber, long atUs, byte[] raw) {
               stats.deadLetter();
-              publisher.publish(
-                  NormalizedPublisher.deadLetter(
-                      STAGE,
-                      reason,
-                      source,
-                      lineNumber,
-                      atUs,
-                      raw.getBytes(StandardCharsets.UTF_8)));
+              publisher.publishDeadLetter(
+                  STAGE, reason, RecordOrigin.file(fileName, lineNumber), atUs, raw);
             }
           });
     }

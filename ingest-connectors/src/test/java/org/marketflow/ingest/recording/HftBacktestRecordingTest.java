@@ -28,8 +28,8 @@ class HftBacktestRecordingTest {
     assertThat(malformed).isEmpty();
     assertThat(lines).hasSize(41_249);
     assertThat(lines.get(0).receiveTimeNs()).isEqualTo(1_723_161_253_937_085_768L);
-    assertThat(lines.get(0).message()).startsWith("{\"stream\":\"btcusdt@depth@100ms\"");
-    assertThat(lines.stream().filter(l -> l.message().contains("\"e\":\"trade\""))).hasSize(9_757);
+    assertThat(lines.get(0).text()).startsWith("{\"stream\":\"btcusdt@depth@100ms\"");
+    assertThat(lines.stream().filter(l -> l.text().contains("\"e\":\"trade\""))).hasSize(9_757);
   }
 
   @Test
@@ -50,6 +50,20 @@ class HftBacktestRecordingTest {
             new HftBacktestRecording.MalformedLine(
                 2, "not-a-number {}", "receive time is not an integer of nanoseconds"),
             new HftBacktestRecording.MalformedLine(3, "", "no '<receive ns> <message>' shape"));
+  }
+
+  @Test
+  void keepsTheExactBytesOfALineThatIsNotUtf8(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.txt");
+    byte[] invalid = {'7', ' ', '{', (byte) 0xC3, (byte) 0x28, '}', '\r', '\n'};
+    Files.write(file, invalid);
+    List<RecordingLine> lines = new ArrayList<>();
+    try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
+      recording.forEach(collect(lines, new ArrayList<>()));
+    }
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).receiveTimeNs()).isEqualTo(7);
+    assertThat(lines.get(0).message()).containsExactly('{', (byte) 0xC3, (byte) 0x28, '}');
   }
 
   private static HftBacktestRecording.LineHandler collect(

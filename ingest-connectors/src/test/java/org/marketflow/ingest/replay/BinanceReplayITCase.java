@@ -77,14 +77,16 @@ class BinanceReplayITCase {
                   "garbage",
                   "1723161254087896569 {\"data\":{\"e\":\"trade\",\"s\":\"BTCUSDT\"}}",
                   "1723161254087896570 {not json",
-                  "1723161254087896571 " + good.formatted(2))
+                  "1723161254087896571 " + good.formatted(2),
+                  "1723161254087896572 ")
               .getBytes(StandardCharsets.UTF_8));
+      out.write(NOT_UTF8); // the message of line 6
     }
 
     ReplayStats stats = replay(file, "BINANCE", trades, deadLetters);
 
     assertThat(stats.trades()).isEqualTo(2);
-    assertThat(stats.deadLetters()).isEqualTo(3);
+    assertThat(stats.deadLetters()).isEqualTo(4);
     AvroCodec<DeadLetter> codec = AvroCodec.of(DeadLetter.class);
     List<String> letters = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : readAll(deadLetters)) {
@@ -94,8 +96,11 @@ class BinanceReplayITCase {
               + " "
               + letter.getReason()
               + " | "
-              + StandardCharsets.UTF_8.decode(letter.getRaw()));
+              + StandardCharsets.UTF_8.decode(letter.getRaw().duplicate()));
       assertThat(letter.getStage()).isEqualTo("ingest.replay.binance");
+      if (letter.getSourceOffset() == 6) {
+        assertThat(bytes(letter)).as("the exact bytes of the line").isEqualTo(NOT_UTF8);
+      }
       assertThat(letter.getSourceTopic()).isEqualTo("file:spot_test_20240808.gz");
     }
     assertThat(letters)
@@ -103,8 +108,17 @@ class BinanceReplayITCase {
             "2 no '<receive ns> <message>' shape | garbage",
             "3 trade: missing field 't' | {\"data\":{\"e\":\"trade\",\"s\":\"BTCUSDT\"}}",
             "4 invalid JSON: Unexpected character ('n' (code 110)): was expecting double-quote"
-                + " to start field name | {not json");
+                + " to start field name | {not json",
+            "6 invalid JSON: Invalid UTF-8 middle byte 0x28 | {\"s\":\"\uFFFD(\"}");
     assertThat(readAll(trades)).hasSize(2);
+  }
+
+  private static final byte[] NOT_UTF8 = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+
+  private static byte[] bytes(DeadLetter letter) {
+    byte[] raw = new byte[letter.getRaw().remaining()];
+    letter.getRaw().duplicate().get(raw);
+    return raw;
   }
 
   private ReplayStats replay(Path file, String venue, String trades, String deadLetters)

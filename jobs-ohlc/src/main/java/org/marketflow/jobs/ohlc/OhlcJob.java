@@ -3,66 +3,124 @@ package org.marketflow.jobs.ohlc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
-import org.apache.flink.util.ParameterTool;
+import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.StreamingJob;
+import org.marketflow.jobs.common.functions.RejectConsumed;
+import org.marketflow.jobs.common.functions.RouteDeadLetters;
+import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
+import org.marketflow.jobs.common.kafka.KafkaInput;
+import org.marketflow.jobs.common.kafka.TopicSink;
+import org.marketflow.jobs.common.options.JobOptions;
+import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.ohlc.functions.EmitRevisedBar;
-import org.marketflow.jobs.ohlc.functions.LateTradeToDeadLetter;
 import org.marketflow.jobs.ohlc.functions.OhlcAggregate;
-import org.marketflow.jobs.ohlc.functions.TradeValidator;
-import org.marketflow.jobs.ohlc.records.TradeEnvelope;
-import org.marketflow.jobs.ohlc.serialization.KeyedAvroSerializer;
-import org.marketflow.jobs.ohlc.sinks.KafkaSinks;
-import org.marketflow.jobs.ohlc.sinks.OhlcBarJdbcSink;
+import org.marketflow.jobs.ohlc.functions.TradeInstrument;
+import org.marketflow.jobs.ohlc.sinks.OhlcBarStatement;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.bars.BarInterval;
-import org.marketflow.schemas.db.DatabaseMigrations;
+import org.marketflow.schemas.db.Tables;
+import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.TopicSpec;
 
 /**
  * Event-time OHLC bars per instrument from the normalized trades topic, upserted into PostgreSQL
  * {@code ohlc_bars} and published to the bars topic. {@link #compute} is the computation; {@link
  * #wire} adds the Kafka source and the sinks; {@link #main} reads the options and runs it.
  */
-public final class OhlcJob {
+public final class OhlcJob implements StreamingJob {
+
+  public static final String NAME = "jobs-ohlc";
+
+  /** The schema version that created {@code ohlc_bars}. */
+  public static final int SCHEMA_VERSION = 1;
 
   // Operator UIDs: fixed once a savepoint exists.
   public static final String SOURCE_UID = "ohlc-trades-source";
-  public static final String VALIDATE_UID = "ohlc-validate-trades";
+  public static final String ROUTE_UID = "ohlc-route-dead-letters";
   public static final String BARS_JDBC_UID = "ohlc-bars-jdbc-sink";
   public static final String BARS_KAFKA_UID = "ohlc-bars-kafka-sink";
   public static final String DEAD_LETTERS_UID = "ohlc-dead-letters-sink";
 
-  private OhlcJob() {}
+  static final String LATE_STAGE = NAME + ".late";
 
   /** What {@link #compute} produces. */
   public record Outputs(DataStream<OhlcBar> bars, DataStream<DeadLetter> deadLetters) {}
 
   /**
-   * Validates trades and folds them into bars of each interval. The input must carry event-time
-   * timestamps and watermarks; trades beyond the allowed lateness become dead letters.
+   * What {@link #compute} needs besides its input.
+   *
+   * @param trades the topic the trades were read from, named in late trades' dead letters
    */
-  public static Outputs compute(
-      DataStream<TradeEnvelope> input, List<BarInterval> intervals, Duration allowedLateness) {
-    SingleOutputStreamOperator<Trade> trades =
-        input.process(new TradeValidator()).uid(VALIDATE_UID).name("Validate trades");
-    DataStream<DeadLetter> deadLetters = trades.getSideOutput(TradeValidator.DEAD_LETTERS);
+  public record Settings(
+      List<BarInterval> intervals,
+      Duration allowedLateness,
+      TopicSpec<Trade> trades,
+      DeadLetters deadLetters) {
+
+    /** The settings {@code config} gives. */
+    public static Settings from(Configuration config) {
+      return new Settings(
+          OhlcJob.intervals(config),
+          config.get(OhlcOptions.ALLOWED_LATENESS),
+          tradesTopic(config),
+          KafkaInput.deadLetters(config));
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<ConfigOption<?>> options() {
+    return OhlcOptions.ALL;
+  }
+
+  @Override
+  public int requiredSchemaVersion() {
+    return SCHEMA_VERSION;
+  }
+
+  /**
+   * Routes rejected records to the dead letters and folds trades into bars of each interval. The
+   * input must carry event-time timestamps and watermarks; trades beyond the allowed lateness
+   * become dead letters.
+   */
+  public static Outputs compute(DataStream<Consumed<Trade>> input, Settings settings) {
+    SingleOutputStreamOperator<Consumed<Trade>> trades =
+        input.process(new RouteDeadLetters<>()).uid(ROUTE_UID).name("Route dead letters");
+    DataStream<DeadLetter> deadLetters = trades.getSideOutput(RouteDeadLetters.DEAD_LETTERS);
     DataStream<OhlcBar> bars = null;
-    for (BarInterval interval : intervals) {
-      OutputTag<Trade> late = lateTrades(interval);
+    for (BarInterval interval : settings.intervals()) {
+      OutputTag<Consumed<Trade>> late = lateTrades(interval);
       SingleOutputStreamOperator<OhlcBar> intervalBars =
-          bars(trades, interval, allowedLateness, late);
+          bars(trades, interval, settings.allowedLateness(), late);
       DataStream<DeadLetter> lateLetters =
           intervalBars
               .getSideOutput(late)
-              .map(new LateTradeToDeadLetter(interval, allowedLateness.toMillis()))
+              .map(
+                  new RejectConsumed<>(
+                      settings.trades(),
+                      LATE_STAGE,
+                      "trade later than the allowed lateness of "
+                          + settings.allowedLateness().toMillis()
+                          + " ms for its "
+                          + interval.code()
+                          + " bar",
+                      "lateTrades",
+                      settings.deadLetters()))
               .uid("ohlc-late-trades-" + interval.code())
               .name("Late trades " + interval.code());
       bars = bars == null ? intervalBars : bars.union(intervalBars);
@@ -77,12 +135,12 @@ public final class OhlcJob {
    * {@code late}.
    */
   public static SingleOutputStreamOperator<OhlcBar> bars(
-      DataStream<Trade> trades,
+      DataStream<Consumed<Trade>> trades,
       BarInterval interval,
       Duration allowedLateness,
-      OutputTag<Trade> late) {
+      OutputTag<Consumed<Trade>> late) {
     return trades
-        .keyBy(Trade::getInstrument)
+        .keyBy(new TradeInstrument(), Types.STRING)
         .window(TumblingEventTimeWindows.of(Duration.ofMillis(interval.millis())))
         .allowedLateness(allowedLateness)
         .sideOutputLateData(late)
@@ -92,65 +150,44 @@ public final class OhlcJob {
   }
 
   /** The side output of trades too late for their bar of {@code interval}. */
-  public static OutputTag<Trade> lateTrades(BarInterval interval) {
-    return new OutputTag<>("late-trades-" + interval.code(), TypeInformation.of(Trade.class));
+  public static OutputTag<Consumed<Trade>> lateTrades(BarInterval interval) {
+    return new OutputTag<>("late-trades-" + interval.code(), Consumed.typeInfo(Trade.class));
   }
 
   /** Adds the Kafka source, the computation and the sinks to {@code env}. */
-  public static void wire(StreamExecutionEnvironment env, Configuration config) {
-    env.enableCheckpointing(
-        config.get(OhlcOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
-    DataStream<TradeEnvelope> input =
-        env.fromSource(TradesSource.create(config), TradesSource.watermarks(config), "Kafka trades")
-            .uid(SOURCE_UID)
-            .name("Kafka trades");
-    Outputs outputs = compute(input, intervals(config), config.get(OhlcOptions.ALLOWED_LATENESS));
+  @Override
+  public void wire(StreamExecutionEnvironment env, Configuration config) {
+    KafkaInput<Trade> trades =
+        KafkaInput.of(NAME, tradesTopic(config), config).withCheck(new TradeCheck());
+    Outputs outputs = compute(trades.addTo(env, SOURCE_UID, "Kafka trades"), Settings.from(config));
 
-    String jdbcUrl = config.get(OhlcOptions.JDBC_URL);
-    if (jdbcUrl != null) {
-      String user = config.get(OhlcOptions.JDBC_USER);
-      String password = config.get(OhlcOptions.JDBC_PASSWORD);
-      if (config.get(OhlcOptions.JDBC_MIGRATE)) {
-        DatabaseMigrations.migrate(jdbcUrl, user, password);
-      }
+    if (config.get(JobOptions.JDBC_URL) != null) {
       outputs
           .bars()
           .sinkTo(
-              OhlcBarJdbcSink.buildAtLeastOnce(
-                  jdbcUrl,
-                  user,
-                  password,
-                  config.get(OhlcOptions.JDBC_BATCH_SIZE),
-                  config.get(OhlcOptions.JDBC_BATCH_INTERVAL)))
+              JdbcUpsertSink.builder(Tables.OHLC_BARS, new OhlcBarStatement())
+                  .guard(OhlcBarStatement.NEWER_REVISION)
+                  .fromOptions(config)
+                  .buildAtLeastOnce())
           .uid(BARS_JDBC_UID)
           .name("PostgreSQL ohlc_bars");
     }
     outputs
         .bars()
         .sinkTo(
-            KafkaSinks.create(
-                config,
-                "bars",
-                new KeyedAvroSerializer<>(
-                    config.get(OhlcOptions.BARS_TOPIC),
-                    OhlcBar.class,
-                    OhlcBar::getInstrument,
-                    bar -> bar.getBucketStartUs() / 1_000L)))
+            TopicSink.fromOptions(
+                config, NAME, "bars", TopicSpec.BARS.withName(config.get(OhlcOptions.BARS_TOPIC))))
         .uid(BARS_KAFKA_UID)
         .name("Kafka bars");
     outputs
         .deadLetters()
-        .sinkTo(
-            KafkaSinks.create(
-                config,
-                "dead-letters",
-                new KeyedAvroSerializer<>(
-                    config.get(OhlcOptions.DEAD_LETTERS_TOPIC),
-                    DeadLetter.class,
-                    DeadLetter::getStage,
-                    letter -> Math.max(0L, letter.getRejectedAtUs() / 1_000L))))
+        .sinkTo(TopicSink.deadLetters(config, NAME))
         .uid(DEAD_LETTERS_UID)
         .name("Kafka dead letters");
+  }
+
+  static TopicSpec<Trade> tradesTopic(Configuration config) {
+    return TopicSpec.TRADES.withName(config.get(OhlcOptions.TRADES_TOPIC));
   }
 
   /** The intervals named by {@code ohlc.intervals}, with a precise message for an unknown one. */
@@ -173,15 +210,7 @@ public final class OhlcJob {
     return intervals;
   }
 
-  /** Reads {@code --key value} arguments as a configuration of {@link OhlcOptions}. */
-  public static Configuration configFrom(String[] args) {
-    return Configuration.fromMap(ParameterTool.fromArgs(args).toMap());
-  }
-
   public static void main(String[] args) throws Exception {
-    Configuration config = configFrom(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    wire(env, config);
-    env.execute("marketflow-ohlc");
+    JobRunner.run(new OhlcJob(), args);
   }
 }

@@ -1,11 +1,15 @@
 package org.marketflow.jobs.ohlc;
 
+import static org.marketflow.jobs.common.jdbc.SqlTimes.micros;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.marketflow.schemas.db.Tables;
 
 /** Reads {@code ohlc_bars} back as comparable rows. */
 public final class OhlcBarRows {
@@ -34,33 +38,30 @@ public final class OhlcBarRows {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "SELECT instrument, bar_interval, bucket_start, open, high, low, close, volume,"
-                    + " quote_volume, trade_count, vwap, first_trade_time, last_trade_time,"
-                    + " revision FROM ohlc_bars ORDER BY instrument, bar_interval, bucket_start")) {
+                Tables.OHLC_BARS.select() + " ORDER BY instrument, bar_interval, bucket_start")) {
       while (rs.next()) {
         rows.add(
             new Row(
-                rs.getString(1),
-                rs.getString(2),
-                micros(rs, 3),
-                rs.getDouble(4),
-                rs.getDouble(5),
-                rs.getDouble(6),
-                rs.getDouble(7),
-                rs.getDouble(8),
-                rs.getDouble(9),
-                rs.getLong(10),
-                rs.getDouble(11),
-                micros(rs, 12),
-                micros(rs, 13),
-                rs.getInt(14)));
+                rs.getString("instrument"),
+                rs.getString("bar_interval"),
+                time(rs, "bucket_start"),
+                rs.getDouble("open"),
+                rs.getDouble("high"),
+                rs.getDouble("low"),
+                rs.getDouble("close"),
+                rs.getDouble("volume"),
+                rs.getDouble("quote_volume"),
+                rs.getLong("trade_count"),
+                rs.getDouble("vwap"),
+                time(rs, "first_trade_time"),
+                time(rs, "last_trade_time"),
+                rs.getInt("revision")));
       }
     }
     return rows;
   }
 
-  private static long micros(ResultSet rs, int column) throws SQLException {
-    var time = rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
-    return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000L;
+  private static long time(ResultSet rs, String column) throws SQLException {
+    return micros(rs.getObject(column, OffsetDateTime.class));
   }
 }

@@ -106,10 +106,15 @@ public final class EmbeddedKafka implements AutoCloseable {
    * a topic that already exists with this partition count is a no-op.
    */
   public void createTopic(String name, int partitions) {
+    createTopic(name, partitions, Map.of());
+  }
+
+  /** {@link #createTopic(String, int)} with topic configs, e.g. {@code max.message.bytes}. */
+  public void createTopic(String name, int partitions, Map<String, String> configs) {
     try {
       try {
         admin
-            .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+            .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
             .all()
             .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {

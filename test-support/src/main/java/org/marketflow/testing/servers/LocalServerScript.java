@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one of the project's {@code scripts/local-*.sh} server scripts ({@code
  * start|stop|status|env}) and reads the {@code KEY=VALUE} lines its {@code env} command prints.
  */
 final class LocalServerScript {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalServerScript.class);
 
   /** The first start may run apt-get install. */
   private static final long START_TIMEOUT_MINUTES = 20;
@@ -95,17 +99,20 @@ final class LocalServerScript {
 
   private Result execute(String command, long timeoutMinutes) {
     try {
-      // stderr goes straight to ours: the scripts' one-line summaries and their errors.
+      // stderr (the scripts' one-line summaries and their errors) is read here and logged, not
+      // inherited: a script writing to a terminal pipe that is gone (Ctrl-C on `... | tee`) would
+      // die of SIGPIPE halfway through stopping its server.
       Process process =
           new ProcessBuilder("bash", script.toString(), command)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .start();
       CompletableFuture<String> stdout = readAsync(process.getInputStream());
+      CompletableFuture<String> stderr = readAsync(process.getErrorStream());
       if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new IllegalStateException(script + " " + command + " timed out");
       }
+      stderr.join().lines().forEach(line -> LOG.info("{}", line));
       return new Result(process.exitValue(), stdout.join());
     } catch (IOException e) {
       throw new UncheckedIOException("could not run " + script, e);

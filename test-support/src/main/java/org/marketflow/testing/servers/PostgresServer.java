@@ -50,11 +50,22 @@ public record PostgresServer(String jdbcUrl, String user, String password) {
   void dropDatabase(String database) {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      try {
+        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      } catch (SQLException e) {
+        if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+          throw e;
+        }
+        // FORCE may not terminate a process of another role: an autovacuum worker that started
+        // on the freshly migrated database. A plain DROP stops autovacuum workers by itself.
+        statement.execute("DROP DATABASE IF EXISTS " + database);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop database " + database, e);
     }
   }
+
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   @Override
   public String toString() {

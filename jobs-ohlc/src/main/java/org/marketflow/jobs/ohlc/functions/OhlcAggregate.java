@@ -1,11 +1,13 @@
 package org.marketflow.jobs.ohlc.functions;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 import org.marketflow.schemas.avro.Trade;
 
 /** Folds trades into a bar incrementally, so a window holds one accumulator, not its trades. */
-public class OhlcAggregate implements AggregateFunction<Trade, OhlcAccumulator, OhlcAccumulator> {
+public class OhlcAggregate
+    implements AggregateFunction<Consumed<Trade>, OhlcAccumulator, OhlcAccumulator> {
 
   @Override
   public OhlcAccumulator createAccumulator() {
@@ -13,8 +15,8 @@ public class OhlcAggregate implements AggregateFunction<Trade, OhlcAccumulator, 
   }
 
   @Override
-  public OhlcAccumulator add(Trade trade, OhlcAccumulator accumulator) {
-    accumulator.add(trade);
+  public OhlcAccumulator add(Consumed<Trade> trade, OhlcAccumulator accumulator) {
+    accumulator.add(trade.value);
     return accumulator;
   }
 

@@ -1,8 +1,9 @@
 package org.marketflow.jobs.ohlc.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marketflow.jobs.ohlc.Trades.MINUTE_US;
-import static org.marketflow.jobs.ohlc.Trades.btc;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.marketflow.testing.data.Trades.MINUTE_US;
+import static org.marketflow.testing.data.Trades.btc;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.ohlc.OhlcJob;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
@@ -26,22 +28,24 @@ import org.marketflow.schemas.bars.BarInterval;
 class BarWindowHarnessTest {
 
   private static final long MINUTE_MS = MINUTE_US / 1_000;
-  private static final OutputTag<Trade> LATE = OhlcJob.lateTrades(BarInterval.M1);
+  private static final OutputTag<Consumed<Trade>> LATE = OhlcJob.lateTrades(BarInterval.M1);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Trade, OhlcBar> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, Consumed<Trade>, OhlcBar> harness;
+  private long offset;
 
   @BeforeEach
   @SuppressWarnings("unchecked")
   void openHarness() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    DataStream<Trade> trades = env.fromData(List.of(btc(0, 0, 1, 1)));
+    DataStream<Consumed<Trade>> trades =
+        env.fromData(List.of(Consumed.of(btc(0, 0, 1, 1), 0, 0)), Consumed.typeInfo(Trade.class));
     var transformation =
-        (OneInputTransformation<Trade, OhlcBar>)
+        (OneInputTransformation<Consumed<Trade>, OhlcBar>)
             OhlcJob.bars(trades, BarInterval.M1, Duration.ofMinutes(1), LATE).getTransformation();
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            (OneInputStreamOperator<Trade, OhlcBar>) transformation.getOperator(),
-            Trade::getInstrument,
+            (OneInputStreamOperator<Consumed<Trade>, OhlcBar>) transformation.getOperator(),
+            new TradeInstrument(),
             Types.STRING);
     harness.open();
   }
@@ -52,7 +56,8 @@ class BarWindowHarnessTest {
   }
 
   private void trade(Trade trade) throws Exception {
-    harness.processElement(new StreamRecord<>(trade, trade.getExchangeTimeUs() / 1_000));
+    harness.processElement(
+        new StreamRecord<>(Consumed.of(trade, 0, offset++), trade.getExchangeTimeUs() / 1_000));
   }
 
   @Test
@@ -113,8 +118,8 @@ class BarWindowHarnessTest {
     Trade tooLate = btc(40, 40, 1.0, 1.0);
     trade(tooLate);
     assertThat(harness.getSideOutput(LATE))
-        .extracting(StreamRecord::getValue)
-        .containsExactly(tooLate);
+        .extracting(late -> late.getValue().value, late -> late.getValue().offset)
+        .containsExactly(tuple(tooLate, 1L));
     assertThat(harness.extractOutputValues()).extracting(OhlcBar::getRevision).containsExactly(0);
   }
 }

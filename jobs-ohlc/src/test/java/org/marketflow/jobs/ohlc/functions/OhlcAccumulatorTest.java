@@ -1,7 +1,7 @@
 package org.marketflow.jobs.ohlc.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marketflow.jobs.ohlc.Trades.btc;
+import static org.marketflow.testing.data.Trades.btc;
 
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;

@@ -1,33 +1,30 @@
 package org.marketflow.jobs.ohlc.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marketflow.jobs.ohlc.Trades.MINUTE_US;
-import static org.marketflow.jobs.ohlc.Trades.btc;
+import static org.marketflow.testing.data.Trades.MINUTE_US;
+import static org.marketflow.testing.data.Trades.btc;
 
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
+import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.ohlc.InMemoryTrades;
 import org.marketflow.jobs.ohlc.OhlcBarRows;
 import org.marketflow.jobs.ohlc.OhlcJob;
-import org.marketflow.jobs.ohlc.functions.TradeTimestamps;
-import org.marketflow.jobs.ohlc.records.TradeEnvelope;
 import org.marketflow.schemas.avro.OhlcBar;
-import org.marketflow.schemas.bars.BarInterval;
+import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.db.DatabaseMigrations;
+import org.marketflow.schemas.db.Tables;
 import org.marketflow.testing.junit.FlinkMiniCluster;
-import org.marketflow.testing.servers.LocalPostgres;
+import org.marketflow.testing.junit.PostgresExtension;
 import org.marketflow.testing.servers.PostgresDatabase;
 
 /** Flink's JDBC connector (4.0.0-2.0) on Flink 2.2 writing bars and their revisions. */
@@ -35,22 +32,25 @@ class OhlcBarJdbcSinkITCase {
 
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
+  @RegisterExtension
+  static final PostgresExtension POSTGRES =
+      PostgresExtension.perTest()
+          .withInitializer(
+              db -> DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password()));
+
   private PostgresDatabase db;
 
   @BeforeEach
-  void freshDatabase() {
-    db = LocalPostgres.shared().createDatabase("ohlc_sink");
-    DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
+  void database(PostgresDatabase database) {
+    db = database;
   }
 
   private JdbcSink<OhlcBar> sink() {
-    return OhlcBarJdbcSink.buildAtLeastOnce(
-        db.jdbcUrl(), db.user(), db.password(), 2, Duration.ofMillis(50));
+    return JdbcUpsertSink.builder(Tables.OHLC_BARS, new OhlcBarStatement())
+        .guard(OhlcBarStatement.NEWER_REVISION)
+        .connection(db.jdbcUrl(), db.user(), db.password())
+        .batch(2, Duration.ofMillis(50))
+        .buildAtLeastOnce();
   }
 
   @Test
@@ -77,15 +77,14 @@ class OhlcBarJdbcSinkITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     // One channel end to end: a watermark then reaches the window before the late trade does.
     env.setParallelism(1);
-    DataStream<TradeEnvelope> trades =
-        env.fromData(
-                TradeEnvelope.of(btc(10, 10, 100.0, 1.0)),
-                TradeEnvelope.of(btc(70, 70, 120.0, 1.0)), // next minute: closes the first
-                TradeEnvelope.of(btc(5, 5, 90.0, 2.0))) // late, within the allowed minute
-            .assignTimestampsAndWatermarks(watermarkPerTrade())
-            .uid("timestamps")
-            .name("timestamps");
-    OhlcJob.compute(trades, List.of(BarInterval.M1), Duration.ofMinutes(1))
+    DataStream<Consumed<Trade>> trades =
+        InMemoryTrades.stream(
+            env,
+            List.of(
+                btc(10, 10, 100.0, 1.0),
+                btc(70, 70, 120.0, 1.0), // next minute: closes the first
+                btc(5, 5, 90.0, 2.0))); // late, within the allowed minute
+    OhlcJob.compute(trades, InMemoryTrades.oneMinuteBars())
         .bars()
         .sinkTo(sink())
         .uid("bars-jdbc")
@@ -127,22 +126,6 @@ class OhlcBarJdbcSinkITCase {
                   MINUTE_US + 70_000_000,
                   0));
     }
-  }
-
-  /** A watermark right behind every trade, so lateness in this test does not depend on timing. */
-  private static WatermarkStrategy<TradeEnvelope> watermarkPerTrade() {
-    return WatermarkStrategy.<TradeEnvelope>forGenerator(
-            context ->
-                new WatermarkGenerator<>() {
-                  @Override
-                  public void onEvent(TradeEnvelope event, long timestamp, WatermarkOutput out) {
-                    out.emitWatermark(new Watermark(timestamp - 1));
-                  }
-
-                  @Override
-                  public void onPeriodicEmit(WatermarkOutput out) {}
-                })
-        .withTimestampAssigner(new TradeTimestamps());
   }
 
   private static OhlcBar bar(int revision, double close) {

@@ -1,0 +1,61 @@
+package org.marketflow.jobs.common;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.marketflow.jobs.common.jdbc.SchemaVersionCheck;
+import org.marketflow.jobs.common.options.JobArguments;
+import org.marketflow.jobs.common.options.JobOptions;
+
+/**
+ * Starts a {@link StreamingJob}: reads and checks its arguments, turns on exactly-once
+ * checkpointing, checks the database schema when the job writes tables, wires and runs it.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) throws Exception {
+ *   JobRunner.run(new OhlcJob(), args);
+ * }
+ * }</pre>
+ */
+public final class JobRunner {
+
+  private JobRunner() {}
+
+  /** What a job's {@code main} does: parse {@code --key value} arguments and execute. */
+  public static void run(StreamingJob job, String[] args) throws Exception {
+    Configuration config = parse(job, args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    prepare(job, env, config);
+    env.execute(job.name());
+  }
+
+  /** Starts the job without waiting for it: the local run and tests of unbounded jobs. */
+  public static JobClient start(
+      StreamingJob job, StreamExecutionEnvironment env, Configuration config) throws Exception {
+    prepare(job, env, config);
+    return env.executeAsync(job.name());
+  }
+
+  /** Checkpointing, the schema check and the job's wiring, without executing. */
+  public static void prepare(
+      StreamingJob job, StreamExecutionEnvironment env, Configuration config) {
+    env.enableCheckpointing(
+        config.get(JobOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    String jdbcUrl = config.get(JobOptions.JDBC_URL);
+    if (jdbcUrl != null && job.requiredSchemaVersion() > 0) {
+      SchemaVersionCheck.requireAtLeast(
+          jdbcUrl,
+          config.get(JobOptions.JDBC_USER),
+          config.get(JobOptions.JDBC_PASSWORD),
+          job.requiredSchemaVersion(),
+          job.name());
+    }
+    job.wire(env, config);
+  }
+
+  /** The job's arguments, checked against the common options and its own. */
+  public static Configuration parse(StreamingJob job, String[] args) {
+    return JobArguments.parse(args, JobArguments.with(JobOptions.ALL, job.options()));
+  }
+}

@@ -1,0 +1,135 @@
+package org.marketflow.jobs.common.kafka;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Preconditions;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.marketflow.jobs.common.functions.EventTimeOf;
+import org.marketflow.jobs.common.options.JobOptions;
+import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.common.validation.RecordCheck;
+import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.TopicSpec;
+
+/**
+ * The Kafka source of one normalized or derived topic, and its watermark strategy, from a job's
+ * {@link JobOptions}: every record decoded and checked into a {@link Consumed}, dead letters
+ * included, so that a bad record flows on to the dead-letter topic instead of failing the job.
+ *
+ * <pre>{@code
+ * KafkaInput<Trade> trades = KafkaInput.of("jobs-ohlc", TopicSpec.TRADES.withName(topic), config)
+ *     .withCheck(new TradeCheck());
+ * env.fromSource(trades.source(), trades.watermarks(), "Kafka trades");
+ * }</pre>
+ */
+public final class KafkaInput<T extends SpecificRecordBase> {
+
+  private final String job;
+  private final TopicSpec<T> topic;
+  private final Configuration config;
+  private final RecordCheck<T> check;
+
+  private KafkaInput(String job, TopicSpec<T> topic, Configuration config, RecordCheck<T> check) {
+    this.job = Preconditions.checkNotNull(job, "job");
+    this.topic = Preconditions.checkNotNull(topic, "topic");
+    this.config = Preconditions.checkNotNull(config, "config");
+    this.check = Preconditions.checkNotNull(check, "check");
+  }
+
+  /**
+   * @param job the job's name, the first part of its dead letters' stages and its default group
+   */
+  public static <T extends SpecificRecordBase> KafkaInput<T> of(
+      String job, TopicSpec<T> topic, Configuration config) {
+    return new KafkaInput<>(job, topic, config, RecordCheck.none());
+  }
+
+  /** Rejects, as dead letters, the records {@code check} finds a problem with. */
+  public KafkaInput<T> withCheck(RecordCheck<T> check) {
+    return new KafkaInput<>(job, topic, config, check);
+  }
+
+  /**
+   * The source: from {@code source.start}, bounded by {@code source.stop}.
+   *
+   * @throws IllegalArgumentException if a TIMESTAMP start or stop has no timestamp
+   */
+  public KafkaSource<Consumed<T>> source() {
+    KafkaSourceBuilder<Consumed<T>> builder =
+        KafkaSource.<Consumed<T>>builder()
+            .setBootstrapServers(config.get(JobOptions.BOOTSTRAP_SERVERS))
+            .setGroupId(groupId(config, job))
+            .setTopics(topic.name())
+            .setDeserializer(
+                new ConsumedDeserializer<>(
+                    job, topic, check, config.get(JobOptions.MAX_CLOCK_SKEW), deadLetters(config)))
+            .setStartingOffsets(startingOffsets(config));
+    switch (config.get(JobOptions.STOP_AT)) {
+      case LATEST -> builder.setBounded(OffsetsInitializer.latest());
+      case TIMESTAMP ->
+          builder.setBounded(
+              OffsetsInitializer.timestamp(
+                  required(config, JobOptions.STOP_TIMESTAMP_MS, "--source.stop TIMESTAMP")));
+      case NEVER -> {}
+    }
+    return builder.build();
+  }
+
+  /**
+   * Timestamps from the record's event time, a bounded out-of-orderness, idle partitions ignored.
+   */
+  public WatermarkStrategy<Consumed<T>> watermarks() {
+    return WatermarkStrategy.<Consumed<T>>forBoundedOutOfOrderness(
+            config.get(JobOptions.OUT_OF_ORDERNESS))
+        .withTimestampAssigner(new EventTimeOf<>(topic.eventTime()))
+        .withIdleness(config.get(JobOptions.IDLENESS));
+  }
+
+  /** The source in {@code env}, with its watermarks, uid and name. */
+  public SingleOutputStreamOperator<Consumed<T>> addTo(
+      StreamExecutionEnvironment env, String uid, String name) {
+    return env.fromSource(source(), watermarks(), name).uid(uid).name(name);
+  }
+
+  public TopicSpec<T> topic() {
+    return topic;
+  }
+
+  /** The consumer group: {@code kafka.group-id}, or {@code marketflow-<job>}. */
+  public static String groupId(Configuration config, String job) {
+    return config.getOptional(JobOptions.GROUP_ID).orElse("marketflow-" + job);
+  }
+
+  /** How the job's dead letters are made, from {@code dead-letters.max-raw-bytes}. */
+  public static DeadLetters deadLetters(Configuration config) {
+    return DeadLetters.withMaxRawBytes(config.get(JobOptions.DEAD_LETTER_MAX_RAW_BYTES));
+  }
+
+  private static OffsetsInitializer startingOffsets(Configuration config) {
+    return switch (config.get(JobOptions.START_FROM)) {
+      case EARLIEST -> OffsetsInitializer.earliest();
+      case LATEST -> OffsetsInitializer.latest();
+      case COMMITTED_OR_EARLIEST ->
+          OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+      case TIMESTAMP ->
+          OffsetsInitializer.timestamp(
+              required(config, JobOptions.START_TIMESTAMP_MS, "--source.start TIMESTAMP"));
+    };
+  }
+
+  private static long required(Configuration config, ConfigOption<Long> option, String with) {
+    return config
+        .getOptional(option)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "missing --" + option.key() + ", required with " + with));
+  }
+}

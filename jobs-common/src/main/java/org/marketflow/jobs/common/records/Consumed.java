@@ -1,0 +1,78 @@
+package org.marketflow.jobs.common.records;
+
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.marketflow.schemas.avro.DeadLetter;
+
+/**
+ * A record as a job consumed it from Kafka: the decoded and checked value, or the dead letter of a
+ * record that would not decode or failed its check, with the partition and offset it was read at.
+ * The position travels with the value so that a stage rejecting it later (a trade too late for its
+ * bar, say) can still say where it came from.
+ *
+ * <p>A Flink POJO; {@link #typeInfo} gives its type for a value class, which Flink cannot infer for
+ * a generic class.
+ *
+ * @param <T> the value's record type
+ */
+public final class Consumed<T> {
+
+  /** The value; {@code null} when rejected. */
+  public T value;
+
+  /** Why the record was rejected; {@code null} when it was not. */
+  public DeadLetter deadLetter;
+
+  public int partition;
+  public long offset;
+
+  /** For Flink's POJO serializer. */
+  public Consumed() {}
+
+  public static <T> Consumed<T> of(T value, int partition, long offset) {
+    Consumed<T> consumed = new Consumed<>();
+    consumed.value = value;
+    consumed.partition = partition;
+    consumed.offset = offset;
+    return consumed;
+  }
+
+  public static <T> Consumed<T> rejected(DeadLetter deadLetter, int partition, long offset) {
+    Consumed<T> consumed = new Consumed<>();
+    consumed.deadLetter = deadLetter;
+    consumed.partition = partition;
+    consumed.offset = offset;
+    return consumed;
+  }
+
+  public boolean isRejected() {
+    return deadLetter != null;
+  }
+
+  /** The Flink type of {@code Consumed<T>} for records of {@code valueType}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> TypeInformation<Consumed<T>> typeInfo(Class<T> valueType) {
+    return (TypeInformation)
+        Types.POJO(
+            Consumed.class,
+            Map.of(
+                "value",
+                TypeInformation.of(valueType),
+                "deadLetter",
+                TypeInformation.of(DeadLetter.class),
+                "partition",
+                Types.INT,
+                "offset",
+                Types.LONG));
+  }
+
+  @Override
+  public String toString() {
+    return (deadLetter == null ? String.valueOf(value) : "rejected " + deadLetter)
+        + " @"
+        + partition
+        + ":"
+        + offset;
+  }
+}

@@ -1,0 +1,65 @@
+package org.marketflow.jobs.common.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.marketflow.testing.junit.FlinkMiniCluster;
+import org.marketflow.testing.junit.RedisExtension;
+import org.marketflow.testing.junit.RedisKeyPrefix;
+import org.marketflow.testing.servers.RedisServer;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.SetParams;
+
+@ExtendWith(RedisExtension.class)
+class RedisSinkITCase {
+
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+  /** SET prefix:n n EX 60, an idempotent write. */
+  private static RedisWrite<Integer> setWithTtl(String prefix) {
+    return (n, redis) -> redis.set(prefix + n, Integer.toString(n), SetParams.setParams().ex(60));
+  }
+
+  @Test
+  void writesEveryRecordOfAJobInPipelines(RedisServer redis, RedisKeyPrefix prefix)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.fromData(IntStream.range(0, 2_500).boxed().toList())
+        .sinkTo(RedisSink.buildAtLeastOnce(redis.uri(), 100, setWithTtl(prefix.value())))
+        .uid("redis-sink")
+        .name("Redis");
+    env.execute("redis-sink-it");
+
+    try (Jedis jedis = new Jedis(redis.uri())) {
+      assertThat(jedis.keys(prefix.value() + "*")).hasSize(2_500);
+      assertThat(jedis.get(prefix.value() + "1234")).isEqualTo("1234");
+      assertThat(jedis.ttl(prefix.value() + "1234")).isBetween(1L, 60L);
+    }
+  }
+
+  @Test
+  void aFlushSendsWhatIsQueuedBeforeTheBatchIsFull(RedisServer redis, RedisKeyPrefix prefix)
+      throws Exception {
+    SimpleCounter flushed = new SimpleCounter();
+    try (Jedis jedis = new Jedis(redis.uri());
+        RedisSinkWriter<Integer> writer =
+            new RedisSinkWriter<>(
+                java.net.URI.create(redis.uri()), 1_000, setWithTtl(prefix.value()), flushed)) {
+      for (int n : List.of(1, 2, 3)) {
+        writer.write(n, null);
+      }
+      assertThat(jedis.exists(prefix.value() + "1")).isFalse(); // still in the pipeline
+      writer.flush(false); // what a checkpoint does
+      assertThat(jedis.mget(prefix.value() + "1", prefix.value() + "2", prefix.value() + "3"))
+          .containsExactly("1", "2", "3");
+      assertThat(flushed.getCount()).isEqualTo(3);
+    }
+  }
+}
