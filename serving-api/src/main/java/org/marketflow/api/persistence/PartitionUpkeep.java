@@ -1,4 +1,4 @@
-package org.marketflow.api.maintenance;
+package org.marketflow.api.persistence;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;

@@ -1,4 +1,4 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.marketdata.ohlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.persistence.InstrumentSelector;
 import org.marketflow.schemas.bars.BarInterval;
 import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.schemas.instrument.InstrumentId;

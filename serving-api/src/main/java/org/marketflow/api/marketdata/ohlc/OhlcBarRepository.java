@@ -1,4 +1,4 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.marketdata.ohlc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.marketflow.api.persistence.DataAccessException;
+import org.marketflow.api.persistence.InstrumentSelector;
 import org.marketflow.schemas.bars.BarInterval;
 
 /**

@@ -1,4 +1,4 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

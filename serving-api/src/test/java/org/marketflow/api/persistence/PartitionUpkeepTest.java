@@ -1,4 +1,4 @@
-package org.marketflow.api.maintenance;
+package org.marketflow.api.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

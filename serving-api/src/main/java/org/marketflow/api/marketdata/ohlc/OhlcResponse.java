@@ -1,9 +1,8 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
-import org.marketflow.api.bars.StoredOhlcBar;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**

@@ -1,22 +1,22 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.common.ApiPaths;
 
 /**
  * {@code GET /api/institutional/market-data/ohlc}: OHLC bars of one instrument or of the outcomes
  * of a prediction-market event. Parameters are taken as strings and validated by {@link OhlcQuery},
  * so a bad one is a 400 {@code INVALID_PARAMETER} naming it.
  */
-@Path(OhlcResource.BASE_PATH)
+@Path(OhlcResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class OhlcResource {
 
-  /** The institutional market-data namespace; the other endpoints of the design go beside this. */
-  public static final String BASE_PATH = "/api/institutional/market-data";
+  public static final String PATH = ApiPaths.MARKET_DATA + "/ohlc";
 
   private final OhlcService service;
 
@@ -25,7 +25,6 @@ public class OhlcResource {
   }
 
   @GET
-  @Path("/ohlc")
   public OhlcResponse ohlc(
       @QueryParam("eventId") String eventId,
       @QueryParam("outcomeId") String outcomeId,

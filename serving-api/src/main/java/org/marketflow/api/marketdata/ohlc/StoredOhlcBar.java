@@ -1,4 +1,4 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.marketdata.ohlc;
 
 import java.time.Instant;
 

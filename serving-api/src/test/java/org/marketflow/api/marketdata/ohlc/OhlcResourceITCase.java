@@ -1,4 +1,4 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,9 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.marketflow.api.bars.OhlcBarRepository;
 
 /** Answers OHLC queries from the bar store. */
 @ApplicationScoped

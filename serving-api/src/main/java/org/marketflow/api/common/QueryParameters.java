@@ -1,4 +1,4 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.common;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.marketflow.api.error.InvalidParameterException;
 
 /**
- * Parsing of the query parameters the institutional endpoints share. Parameters arrive as strings
- * and are converted here, so that bad input is always a 400 naming the parameter, never the
- * framework's conversion error.
+ * Parsing of the query parameters that endpoints share. Parameters arrive as strings and are
+ * converted here, so that bad input is always a 400 naming the parameter, never the framework's
+ * conversion error.
  */
 public final class QueryParameters {
 

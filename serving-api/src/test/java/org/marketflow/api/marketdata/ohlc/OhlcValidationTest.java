@@ -1,4 +1,4 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.persistence;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -21,7 +21,7 @@ public class DataAccessException extends RuntimeException {
   }
 
   /** Whether {@code e} reports a refused or lost connection rather than a failing statement. */
-  static boolean isConnectionFailure(Throwable e) {
+  public static boolean isConnectionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
         return true;

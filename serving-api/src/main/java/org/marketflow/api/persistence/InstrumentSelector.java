@@ -1,11 +1,12 @@
-package org.marketflow.api.bars;
+package org.marketflow.api.persistence;
 
 import java.util.Objects;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
- * Which instruments a bar query reads: one instrument by id, or the PARIFLOW instruments of an
- * event (optionally narrowed to one outcome and/or one option) by a {@code LIKE} pattern.
+ * Which instruments a query reads: one instrument by id, or the PARIFLOW instruments of an event
+ * (optionally narrowed to one outcome and/or one option) by a {@code LIKE} pattern. Shared by every
+ * repository whose table is keyed by an {@code instrument} column.
  */
 public final class InstrumentSelector {
 
@@ -50,11 +51,13 @@ public final class InstrumentSelector {
     return likePattern;
   }
 
-  String sqlCondition() {
+  /** The SQL condition on the {@code instrument} column, with one parameter. */
+  public String sqlCondition() {
     return exact != null ? "instrument = ?" : "instrument LIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
   }
 
-  String sqlParameter() {
+  /** The value that the parameter of {@link #sqlCondition()} is bound to. */
+  public String sqlParameter() {
     return exact != null ? exact : likePattern;
   }
 

@@ -1,11 +1,12 @@
-package org.marketflow.api.institutional;
+package org.marketflow.api.marketdata.ohlc;
 
-import static org.marketflow.api.institutional.QueryParameters.given;
+import static org.marketflow.api.common.QueryParameters.given;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.marketflow.api.bars.InstrumentSelector;
+import org.marketflow.api.common.QueryParameters;
 import org.marketflow.api.error.InvalidParameterException;
+import org.marketflow.api.persistence.InstrumentSelector;
 import org.marketflow.schemas.bars.BarInterval;
 import org.marketflow.schemas.instrument.InstrumentId;
 
