@@ -3,7 +3,8 @@
  * a prediction-market event, read from {@code ohlc_bars}.
  *
  * <p>The request flows {@link org.marketflow.api.marketdata.ohlc.OhlcResource} (thin, JAX-RS) →
- * {@link org.marketflow.api.marketdata.ohlc.OhlcQuery} (validated parameters) → {@link
+ * {@link org.marketflow.api.marketdata.ohlc.OhlcParameters} (the raw query parameters, a {@code
+ * BeanParam}) → {@link org.marketflow.api.marketdata.ohlc.OhlcQuery} (validated) → {@link
  * org.marketflow.api.marketdata.ohlc.OhlcService} → {@link
  * org.marketflow.api.marketdata.ohlc.OhlcBarRepository} (JDBC) → {@link
  * org.marketflow.api.marketdata.ohlc.StoredOhlcBar} rows → {@link
