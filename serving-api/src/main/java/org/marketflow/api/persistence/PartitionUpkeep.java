@@ -1,8 +1,10 @@
 package org.marketflow.api.persistence;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,16 +15,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.marketflow.api.common.MarketflowConfig;
 
 /**
  * Keeps the time partitions of the market-data tables ahead of live data by calling the schema's
- * {@code marketflow_create_partitions_ahead()} once at start-up and then every hour. Rows never
- * fail for lack of a partition (they land in the DEFAULT partition), but queries and retention rely
- * on real partitions, so this runs in the long-lived service rather than only in the jobs. A
- * database outage is logged and retried at the next run; it never stops the service.
+ * {@code marketflow_create_partitions_ahead()} once at start-up and then every {@link
+ * MarketflowConfig.Partitions#upkeepEvery() marketflow.partitions.upkeep-every}. Rows never fail
+ * for lack of a partition (they land in the DEFAULT partition), but queries and retention rely on
+ * real partitions, so this runs in the long-lived service rather than only in the jobs. A database
+ * outage is logged and retried at the next run; it never stops the service.
  */
 @ApplicationScoped
 public class PartitionUpkeep {
+
+  /** The scheduler's name for this job. */
+  public static final String IDENTITY = "partition-upkeep";
 
   private static final Logger LOG = Logger.getLogger(PartitionUpkeep.class);
 
@@ -39,13 +46,18 @@ public class PartitionUpkeep {
     this.dataSource = dataSource;
   }
 
-  // An interval trigger fires first right after the scheduler starts, hence the start-up run.
-  @Scheduled(
-      identity = "partition-upkeep",
-      every = "${marketflow.partitions.upkeep-every:1h}",
-      concurrentExecution = ConcurrentExecution.SKIP)
-  void scheduledRun() {
-    run();
+  /**
+   * Schedules {@link #run()} at start-up, at the interval of the service's settings. An interval
+   * job fires first right after it is scheduled, hence the start-up run; a run still going when the
+   * next is due makes that one skip.
+   */
+  void schedule(@Observes StartupEvent event, Scheduler scheduler, MarketflowConfig config) {
+    scheduler
+        .newJob(IDENTITY)
+        .setInterval(config.partitions().upkeepEvery().toString())
+        .setConcurrentExecution(ConcurrentExecution.SKIP)
+        .setTask(execution -> run())
+        .schedule();
   }
 
   /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.common.MarketflowConfig;
 import org.marketflow.api.testing.PostgresTestResource;
 
 @QuarkusTest
@@ -24,12 +27,24 @@ class ScheduledPartitionUpkeepTest {
 
   @Inject PartitionUpkeep upkeep;
   @Inject AgroalDataSource dataSource;
+  @Inject Scheduler scheduler;
+  @Inject MarketflowConfig config;
 
   @Test
   void runsAtStartUp() {
     await().atMost(Duration.ofSeconds(30)).until(() -> upkeep.lastResult() != null);
 
     assertThat(upkeep.lastResult().succeeded()).isTrue();
+  }
+
+  @Test
+  void schedulesTheNextRunOneIntervalOfItsSettingAfterTheLast() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> upkeep.lastResult() != null);
+    Trigger trigger = scheduler.getScheduledJob(PartitionUpkeep.IDENTITY);
+
+    assertThat(config.partitions().upkeepEvery()).isEqualTo(Duration.ofHours(1));
+    assertThat(Duration.between(trigger.getPreviousFireTime(), trigger.getNextFireTime()))
+        .isEqualTo(config.partitions().upkeepEvery());
   }
 
   @Test
