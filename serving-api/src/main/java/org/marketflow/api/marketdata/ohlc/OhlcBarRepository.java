@@ -1,5 +1,7 @@
 package org.marketflow.api.marketdata.ohlc;
 
+import static org.marketflow.schemas.db.Tables.OHLC_BARS;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,13 +29,12 @@ import org.marketflow.schemas.bars.BarInterval;
  * partitions of its time range too; under a collation other than {@code C} the primary key cannot
  * serve a {@code LIKE} prefix, so the schema adds {@code idx_ohlc_bars_instrument_prefix} on {@code
  * (instrument varchar_pattern_ops, bar_interval, bucket_start)} for it.
+ *
+ * <p>The columns read are those of {@link org.marketflow.schemas.db.Tables#OHLC_BARS}, the table's
+ * one description in {@code schemas}.
  */
 @ApplicationScoped
 public class OhlcBarRepository {
-
-  static final String COLUMNS =
-      "instrument, bar_interval, bucket_start, open, high, low, close, volume, quote_volume,"
-          + " trade_count, vwap, first_trade_time, last_trade_time, revision";
 
   private final DataSource dataSource;
 
@@ -80,7 +81,7 @@ public class OhlcBarRepository {
       return bars;
     } catch (SQLException e) {
       throw new DataAccessException(
-          "cannot read ohlc_bars for " + instruments,
+          "cannot read " + OHLC_BARS.name() + " for " + instruments,
           e,
           DataAccessException.isConnectionFailure(e));
     }
@@ -89,7 +90,7 @@ public class OhlcBarRepository {
   /** The statement {@link #find} runs; visible for the query-plan test. */
   static String sql(
       InstrumentSelector instruments, boolean hasFrom, boolean hasTo, boolean latest) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ohlc_bars");
+    StringBuilder sql = new StringBuilder(OHLC_BARS.select());
     sql.append(" WHERE ").append(instruments.sqlCondition()).append(" AND bar_interval = ?");
     if (hasFrom) {
       sql.append(" AND bucket_start >= ?");

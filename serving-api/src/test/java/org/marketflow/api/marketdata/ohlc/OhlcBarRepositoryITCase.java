@@ -1,6 +1,7 @@
 package org.marketflow.api.marketdata.ohlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.marketflow.schemas.db.Tables.OHLC_BARS;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,10 @@ class OhlcBarRepositoryITCase {
       InstrumentSelector.exactly(InstrumentId.parse("BINANCE:SYM07"));
   private static final Instant MONTH_END = Instant.parse("2024-08-01T00:00:00Z");
 
+  /** The SELECTs below give the values in the order of the table's columns. */
+  private static final String INSERT_BARS =
+      "INSERT INTO " + OHLC_BARS.name() + " (" + OHLC_BARS.columnList() + ")";
+
   private static PostgresDatabase database;
   private static PGSimpleDataSource dataSource;
   private static OhlcBarRepository repository;
@@ -51,13 +56,15 @@ class OhlcBarRepositoryITCase {
           "SELECT marketflow_ensure_partitions('ohlc_bars', 'month', '2024-07-01', '2024-10-01')");
       // 20 exchange instruments, 1m bars for 11 days across the July/August partition boundary.
       statement.execute(
-          "INSERT INTO ohlc_bars SELECT 'BINANCE:SYM' || lpad(s::text, 2, '0'), '1m', t,"
+          INSERT_BARS
+              + " SELECT 'BINANCE:SYM' || lpad(s::text, 2, '0'), '1m', t,"
               + " 100, 101, 99, 100.5, 2, 201, 3, 100.25, t, t + interval '59 seconds', 0"
               + " FROM generate_series(1, 20) s, generate_series('2024-07-25T00:00:00Z'::timestamptz,"
               + " '2024-08-04T23:59:00Z'::timestamptz, interval '1 minute') t");
       // 20 events with two outcomes and both options, a day of 1m bars each.
       statement.execute(
-          "INSERT INTO ohlc_bars SELECT 'PARIFLOW:evt-' || e || ':out-' || o || ':' || opt, '1m',"
+          INSERT_BARS
+              + " SELECT 'PARIFLOW:evt-' || e || ':out-' || o || ':' || opt, '1m',"
               + " t, 0.5, 0.6, 0.4, 0.55, 2, 1, 3, 0.5, t, t + interval '59 seconds', 0"
               + " FROM generate_series(1, 20) e, generate_series(1, 2) o,"
               + " unnest(ARRAY['YES', 'NO']) opt, generate_series('2024-07-31T12:00:00Z'::timestamptz,"

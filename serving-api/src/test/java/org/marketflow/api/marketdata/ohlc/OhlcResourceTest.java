@@ -2,13 +2,13 @@ package org.marketflow.api.marketdata.ohlc;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marketflow.api.testing.OhlcFixtures.BTC;
-import static org.marketflow.api.testing.OhlcFixtures.BTC_2355;
-import static org.marketflow.api.testing.OhlcFixtures.EVT1_A_NO;
-import static org.marketflow.api.testing.OhlcFixtures.EVT1_A_YES;
-import static org.marketflow.api.testing.OhlcFixtures.EVT1_B_YES;
-import static org.marketflow.api.testing.OhlcFixtures.EVT_2_YES;
-import static org.marketflow.api.testing.OhlcFixtures.minute;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.BTC;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.BTC_2355;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.EVT1_A_NO;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.EVT1_A_YES;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.EVT1_B_YES;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.EVT_2_YES;
+import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.minute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
