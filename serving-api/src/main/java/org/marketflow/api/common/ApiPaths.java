@@ -4,8 +4,9 @@ package org.marketflow.api.common;
  * The path prefixes of the API, each written once. A resource's {@code @Path} is one of these plus
  * its own segment, e.g. {@code @Path(ApiPaths.MARKET_DATA + "/ohlc")}.
  *
- * <p>Each resource class names its whole path: two resource classes with the same class-level
- * {@code @Path} would hide each other's methods in Quarkus REST.
+ * <p>Each resource class names its whole path: JAX-RS picks one resource class per path before
+ * looking at methods, so two classes sharing a class-level {@code @Path} would hide each other's
+ * methods.
  */
 public final class ApiPaths {
 
