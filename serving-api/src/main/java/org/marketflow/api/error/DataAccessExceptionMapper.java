@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.marketflow.api.bars.DataAccessException;
+import org.marketflow.api.persistence.DataAccessException;
 
 /**
  * An unreachable database is a 503 {@link ErrorCode#SERVICE_UNAVAILABLE} (clients may retry); any

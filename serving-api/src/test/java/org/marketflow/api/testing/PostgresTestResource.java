@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.marketflow.api.marketdata.ohlc.OhlcFixtures;
 import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.testing.servers.LocalPostgres;
 import org.marketflow.testing.servers.PostgresDatabase;

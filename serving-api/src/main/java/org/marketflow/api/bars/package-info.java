@@ -1,2 +1,0 @@
-/** Reading stored bars from PostgreSQL ({@code ohlc_bars}) with plain JDBC. */
-package org.marketflow.api.bars;

@@ -1,0 +1,53 @@
+package org.marketflow.api.common;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/**
+ * The service's own settings, every {@code marketflow.*} property: each is declared here once, with
+ * its default and its check, and start-up fails with the property's name when a value is invalid. A
+ * feature that needs settings adds a group here; {@code application.properties} sets values only
+ * where they differ from these defaults.
+ */
+@ConfigMapping(prefix = "marketflow")
+public interface MarketflowConfig {
+
+  /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
+  Partitions partitions();
+
+  /** The partition upkeep of {@link org.marketflow.api.persistence.PartitionUpkeep}. */
+  interface Partitions {
+
+    /**
+     * {@code marketflow.partitions.upkeep-every}: how often the partitions ahead are created, after
+     * a first run at start-up. A positive duration: {@code 1h}, {@code 30m}, {@code PT1H}.
+     */
+    @WithDefault("1h")
+    @WithConverter(PositiveDuration.class)
+    Duration upkeepEvery();
+  }
+
+  /**
+   * A duration as Quarkus and its scheduler read one ({@link DurationConverter}), and greater than
+   * zero: the scheduler would take a negative interval as positive, and a zero one as a run every
+   * second or two.
+   */
+  final class PositiveDuration implements Converter<Duration> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Duration convert(String value) {
+      Duration duration = DurationConverter.parseDuration(value);
+      if (duration != null && (duration.isZero() || duration.isNegative())) {
+        throw new IllegalArgumentException(
+            "must be a positive duration such as 1h, 30m or PT1H, not '" + value + "'");
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.marketflow.api.marketdata.ohlc;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.common.ApiPaths;
+
+/**
+ * {@code GET /api/institutional/market-data/ohlc}: OHLC bars of one instrument or of the outcomes
+ * of a prediction-market event. {@link OhlcParameters} takes the query parameters as strings and
+ * {@link OhlcQuery} validates them, so a bad one is a 400 {@code INVALID_PARAMETER} naming it.
+ */
+@Path(OhlcResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class OhlcResource {
+
+  public static final String PATH = ApiPaths.MARKET_DATA + "/ohlc";
+
+  private final OhlcService service;
+
+  public OhlcResource(OhlcService service) {
+    this.service = service;
+  }
+
+  @GET
+  public OhlcResponse ohlc(@BeanParam OhlcParameters parameters) {
+    return service.find(parameters.toQuery());
+  }
+}

@@ -1,0 +1,60 @@
+package org.marketflow.api.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MarketflowConfigTest {
+
+  private static final String UPKEEP_EVERY = "marketflow.partitions.upkeep-every";
+
+  private static SmallRyeConfig config(Map<String, String> properties) {
+    return new SmallRyeConfigBuilder()
+        .withMapping(MarketflowConfig.class)
+        .withSources(new PropertiesConfigSource(properties, "test", 100))
+        .build();
+  }
+
+  @Test
+  void partitionUpkeepRunsHourlyByDefault() {
+    SmallRyeConfig config = config(Map.of());
+
+    assertThat(config.getConfigMapping(MarketflowConfig.class).partitions().upkeepEvery())
+        .isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void acceptsTheSchedulersDurationForms() {
+    assertThat(upkeepEvery("30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(upkeepEvery("PT2H")).isEqualTo(Duration.ofHours(2));
+    assertThat(upkeepEvery("1d")).isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
+  void rejectsANonPositiveIntervalNamingTheProperty() {
+    assertThatThrownBy(() -> config(Map.of(UPKEEP_EVERY, "0s")))
+        .hasMessageContaining(UPKEEP_EVERY)
+        .hasMessageContaining("must be a positive duration such as 1h, 30m or PT1H, not '0s'");
+    assertThatThrownBy(() -> config(Map.of(UPKEEP_EVERY, "-PT1H")))
+        .hasMessageContaining("must be a positive duration such as 1h, 30m or PT1H, not '-PT1H'");
+  }
+
+  @Test
+  void rejectsAnUnreadableInterval() {
+    assertThatThrownBy(() -> config(Map.of(UPKEEP_EVERY, "hourly")))
+        .hasMessageContaining(UPKEEP_EVERY);
+  }
+
+  private static Duration upkeepEvery(String value) {
+    return config(Map.of(UPKEEP_EVERY, value))
+        .getConfigMapping(MarketflowConfig.class)
+        .partitions()
+        .upkeepEvery();
+  }
+}
