@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * port and no HTTP server. Authentication is off.
  *
  * <p>Community edition has a single user database, so tests isolate themselves either with {@link
- * #wipe()} before each test (what the JUnit {@code Neo4jExtension} does) or by giving their nodes a
- * {@link #uniqueLabel(String)}.
+ * #wipe()} before each test or by giving their nodes a {@link #uniqueLabel(String)}.
  *
  * <p>Needs {@code org.neo4j.test:neo4j-harness} and {@code org.neo4j.driver:neo4j-java-driver} on
  * the classpath: test-support declares them optional, so declare them where you use this class.

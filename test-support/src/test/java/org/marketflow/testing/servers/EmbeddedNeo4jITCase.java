@@ -1,22 +1,26 @@
-package org.marketflow.testing.junit;
+package org.marketflow.testing.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.marketflow.testing.servers.EmbeddedNeo4j;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
-@ExtendWith(Neo4jExtension.class)
-class Neo4jExtensionITCase {
+class EmbeddedNeo4jITCase {
+
+  private final EmbeddedNeo4j neo4j = EmbeddedNeo4j.shared();
+
+  @BeforeEach
+  void emptyGraph() {
+    neo4j.wipe();
+  }
 
   @Test
-  void createsANodeAndReadsItBackOverBolt(EmbeddedNeo4j neo4j, Driver driver) {
+  void createsANodeAndReadsItBackOverBolt() {
     String label = neo4j.uniqueLabel("Instrument");
 
-    try (Session session = driver.session()) {
+    try (Session session = neo4j.driver().session()) {
       session.executeWriteWithoutResult(
           tx -> tx.run("CREATE (:" + label + " {symbol: $symbol})", Map.of("symbol", "BTCUSD")));
       String symbol =
@@ -33,8 +37,8 @@ class Neo4jExtensionITCase {
   }
 
   @Test
-  void wipeLeavesAnEmptyGraphWithoutConstraints(EmbeddedNeo4j neo4j, Driver driver) {
-    try (Session session = driver.session()) {
+  void wipeLeavesAnEmptyGraphWithoutConstraints() {
+    try (Session session = neo4j.driver().session()) {
       session.run("CREATE CONSTRAINT venue_id FOR (v:Venue) REQUIRE v.id IS UNIQUE").consume();
       session
           .run("CREATE (:Venue {id: 'XNAS'})-[:LISTS]->(:Instrument {symbol: 'AAPL'})")
