@@ -1,5 +1,6 @@
 package org.marketflow.launcher;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
 import org.marketflow.ingest.replay.BinanceReplay;
@@ -200,7 +200,10 @@ public final class LocalSuite implements Callable<Integer> {
     LOG.info("Simulator publishing {} trades/s, from {} ago", rate, backfill);
   }
 
-  /** Starts one MiniCluster and every job of {@link #JOBS} on it. */
+  /**
+   * Starts one MiniCluster and submits every job of {@link #JOBS} to it through its REST endpoint,
+   * as a client submits to a cluster.
+   */
   private void startJobs(Configuration config) throws Exception {
     Configuration clusterConfig = new Configuration();
     clusterConfig.set(RestOptions.BIND_PORT, "0"); // any free port: 8081 may be taken
@@ -213,13 +216,16 @@ public final class LocalSuite implements Callable<Integer> {
                 .build());
     cluster.start();
     running.push(cluster);
-    TestStreamEnvironment.setAsContext(cluster, PARALLELISM);
+    URI rest = cluster.getRestAddress().get();
+    LOG.info("Flink MiniCluster REST endpoint at {}", rest);
     for (StreamingJob job : JOBS) {
       // Each job gets its own group (and transactional ids) on the shared configuration.
       Configuration jobConfig = new Configuration(config);
       jobConfig.set(JobOptions.GROUP_ID, config.get(JobOptions.GROUP_ID) + "-" + job.name());
-      JobClient client =
-          JobRunner.start(job, StreamExecutionEnvironment.getExecutionEnvironment(), jobConfig);
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort());
+      env.setParallelism(PARALLELISM);
+      JobClient client = JobRunner.start(job, env, jobConfig);
       running.push(
           () -> {
             // A replay's bounded job may have finished already; only a running job is cancelled.
