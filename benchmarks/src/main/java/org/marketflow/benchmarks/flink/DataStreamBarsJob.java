@@ -2,6 +2,7 @@ package org.marketflow.benchmarks.flink;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
 import org.marketflow.jobs.common.validation.TradeCheck;
@@ -25,6 +26,7 @@ public final class DataStreamBarsJob {
   public static BarsRun run(LocalFlinkCluster cluster, KafkaTopicSource source) throws Exception {
     Configuration config = sourceConfig(source);
     StreamExecutionEnvironment env = cluster.environment();
+    JobRunner.refuseGenericTypes(env); // as the job runs: no record type falls back to Kryo
     KafkaInput<Trade> trades =
         KafkaInput.of(OhlcJob.NAME, TopicSpec.TRADES.withName(source.topic()), config)
             .withCheck(new TradeCheck());

@@ -100,7 +100,10 @@ public final class OhlcJob implements StreamingJob {
    */
   public static Outputs compute(DataStream<Consumed<Trade>> input, Settings settings) {
     SingleOutputStreamOperator<Consumed<Trade>> trades =
-        input.process(new RouteDeadLetters<>()).uid(ROUTE_UID).name("Route dead letters");
+        input
+            .process(new RouteDeadLetters<>(), input.getType())
+            .uid(ROUTE_UID)
+            .name("Route dead letters");
     DataStream<DeadLetter> deadLetters = trades.getSideOutput(RouteDeadLetters.DEAD_LETTERS);
     DataStream<OhlcBar> bars = null;
     for (BarInterval interval : settings.intervals()) {

@@ -12,6 +12,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -46,6 +47,7 @@ class OhlcComputeITCase {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
+    JobRunner.refuseGenericTypes(env); // as the job runs: no record type falls back to Kryo
     OhlcJob.Outputs outputs =
         OhlcJob.compute(InMemoryTrades.consumed(env, input), InMemoryTrades.oneMinuteBars());
     DataStream.Collector<OhlcBar> bars = new DataStream.Collector<>();

@@ -1,8 +1,6 @@
 package org.marketflow.jobs.common.records;
 
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.marketflow.schemas.avro.DeadLetter;
 
 /**
@@ -11,8 +9,8 @@ import org.marketflow.schemas.avro.DeadLetter;
  * The position travels with the value so that a stage rejecting it later (a trade too late for its
  * bar, say) can still say where it came from.
  *
- * <p>A Flink POJO; {@link #typeInfo} gives its type for a value class, which Flink cannot infer for
- * a generic class.
+ * <p>{@link #typeInfo} gives its Flink type, which Flink cannot infer for a generic class; {@link
+ * ConsumedSerializer} writes it.
  *
  * @param <T> the value's record type
  */
@@ -27,7 +25,6 @@ public final class Consumed<T> {
   public int partition;
   public long offset;
 
-  /** For Flink's POJO serializer. */
   public Consumed() {}
 
   public static <T> Consumed<T> of(T value, int partition, long offset) {
@@ -51,20 +48,8 @@ public final class Consumed<T> {
   }
 
   /** The Flink type of {@code Consumed<T>} for records of {@code valueType}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T> TypeInformation<Consumed<T>> typeInfo(Class<T> valueType) {
-    return (TypeInformation)
-        Types.POJO(
-            Consumed.class,
-            Map.of(
-                "value",
-                TypeInformation.of(valueType),
-                "deadLetter",
-                TypeInformation.of(DeadLetter.class),
-                "partition",
-                Types.INT,
-                "offset",
-                Types.LONG));
+    return new ConsumedTypeInfo<>(TypeInformation.of(valueType));
   }
 
   @Override

@@ -5,18 +5,6 @@ import static org.marketflow.testing.data.Trades.btc;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.apache.flink.util.Collector;
-import org.apache.flink.util.SimpleUserCodeClassLoader;
-import org.apache.flink.util.UserCodeClassLoader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.records.Consumed;
@@ -32,39 +20,22 @@ class ConsumedDeserializerTest {
   private static final String TOPIC = "trades-topic";
 
   private final AvroCodec<Trade> codec = AvroCodec.of(Trade.class);
-  private final List<Consumed<Trade>> out = new ArrayList<>();
   private ConsumedDeserializer<Trade> deserializer;
 
   @BeforeEach
   void open() {
     deserializer =
-        new ConsumedDeserializer<>(
-            "job-x",
-            TopicSpec.TRADES.withName(TOPIC),
-            new TradeCheck(),
-            Duration.ofDays(1),
-            DeadLetters.withMaxRawBytes(8));
-    deserializer.open(new TestContext());
+        Deserializing.opened(
+            new ConsumedDeserializer<>(
+                "job-x",
+                TopicSpec.TRADES.withName(TOPIC),
+                new TradeCheck(),
+                Duration.ofDays(1),
+                DeadLetters.withMaxRawBytes(8)));
   }
 
   private Consumed<Trade> consume(byte[] value, int partition, long offset) {
-    out.clear();
-    deserializer.deserialize(
-        new ConsumerRecord<byte[], byte[]>(
-            TOPIC,
-            partition,
-            offset,
-            1_000L,
-            TimestampType.CREATE_TIME,
-            0,
-            value == null ? -1 : value.length,
-            null,
-            value,
-            new RecordHeaders(),
-            Optional.empty()),
-        collector());
-    assertThat(out).hasSize(1);
-    return out.get(0);
+    return Deserializing.consume(deserializer, TOPIC, partition, offset, value);
   }
 
   @Test
@@ -125,33 +96,9 @@ class ConsumedDeserializerTest {
     assertThat(deserializer.getProducedType()).isEqualTo(Consumed.typeInfo(Trade.class));
   }
 
-  private Collector<Consumed<Trade>> collector() {
-    return new Collector<>() {
-      @Override
-      public void collect(Consumed<Trade> record) {
-        out.add(record);
-      }
-
-      @Override
-      public void close() {}
-    };
-  }
-
   private static byte[] bytes(ByteBuffer buffer) {
     byte[] b = new byte[buffer.remaining()];
     buffer.duplicate().get(b);
     return b;
-  }
-
-  private static final class TestContext implements DeserializationSchema.InitializationContext {
-    @Override
-    public MetricGroup getMetricGroup() {
-      return new UnregisteredMetricsGroup();
-    }
-
-    @Override
-    public UserCodeClassLoader getUserCodeClassLoader() {
-      return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
-    }
   }
 }

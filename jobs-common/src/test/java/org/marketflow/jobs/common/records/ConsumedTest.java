@@ -6,7 +6,7 @@ import static org.marketflow.testing.data.Trades.btc;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -22,10 +22,39 @@ class ConsumedTest {
       type.createSerializer(new SerializerConfigImpl());
 
   @Test
-  void isAFlinkPojoWithAnAvroValueNotAGenericKryoType() {
-    assertThat(type).isInstanceOf(PojoTypeInfo.class);
-    assertThat(((PojoTypeInfo<?>) type).getTypeAt("value").getClass().getSimpleName())
+  void hasItsOwnTypeWithAnAvroValueNotAGenericKryoType() {
+    assertThat(type).isInstanceOf(ConsumedTypeInfo.class).isEqualTo(Consumed.typeInfo(Trade.class));
+    assertThat(((ConsumedTypeInfo<?>) type).valueType().getClass().getSimpleName())
         .isEqualTo("AvroTypeInfo");
+    assertThat(serializer).isInstanceOf(ConsumedSerializer.class);
+  }
+
+  @Test
+  void copiesDeeplyAndCopiesSerializedRecordsAsTheyAre() throws Exception {
+    Consumed<Trade> trade = Consumed.of(btc(1, 1, 100.0, 1.0), 2, 40L);
+    Consumed<Trade> copy = serializer.copy(trade);
+    assertThat(copy.value).isEqualTo(trade.value).isNotSameAs(trade.value);
+    assertThat(copy.offset).isEqualTo(40L);
+
+    DataOutputSerializer first = new DataOutputSerializer(256);
+    serializer.serialize(trade, first);
+    DataOutputSerializer second = new DataOutputSerializer(256);
+    serializer.copy(new DataInputDeserializer(first.getCopyOfBuffer()), second);
+    assertThat(second.getCopyOfBuffer()).isEqualTo(first.getCopyOfBuffer());
+  }
+
+  @Test
+  void restoresFromItsSnapshotAsItWas() throws Exception {
+    TypeSerializerSnapshot<Consumed<Trade>> snapshot = serializer.snapshotConfiguration();
+    DataOutputSerializer out = new DataOutputSerializer(1024);
+    TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
+    TypeSerializerSnapshot<Consumed<Trade>> read =
+        TypeSerializerSnapshot.readVersionedSnapshot(
+            new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+    assertThat(read.restoreSerializer()).isEqualTo(serializer);
+    assertThat(
+            serializer.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs())
+        .isTrue();
   }
 
   @Test

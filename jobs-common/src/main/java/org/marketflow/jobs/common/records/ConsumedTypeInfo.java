@@ -1,0 +1,89 @@
+package org.marketflow.jobs.common.records;
+
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.marketflow.schemas.avro.DeadLetter;
+
+/** The Flink type of {@link Consumed}{@code <T>}, serialized by {@link ConsumedSerializer}. */
+public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final TypeInformation<T> valueType;
+
+  public ConsumedTypeInfo(TypeInformation<T> valueType) {
+    this.valueType = Objects.requireNonNull(valueType, "valueType");
+  }
+
+  public TypeInformation<T> valueType() {
+    return valueType;
+  }
+
+  @Override
+  public boolean isBasicType() {
+    return false;
+  }
+
+  @Override
+  public boolean isTupleType() {
+    return false;
+  }
+
+  @Override
+  public int getArity() {
+    return 1;
+  }
+
+  @Override
+  public int getTotalFields() {
+    return 1;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Class<Consumed<T>> getTypeClass() {
+    return (Class) Consumed.class;
+  }
+
+  @Override
+  public Map<String, TypeInformation<?>> getGenericParameters() {
+    return Map.of("T", valueType);
+  }
+
+  @Override
+  public boolean isKeyType() {
+    return false;
+  }
+
+  @Override
+  public TypeSerializer<Consumed<T>> createSerializer(SerializerConfig config) {
+    return new ConsumedSerializer<>(
+        valueType.createSerializer(config),
+        TypeInformation.of(DeadLetter.class).createSerializer(config));
+  }
+
+  @Override
+  public String toString() {
+    return "Consumed<" + valueType + ">";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConsumedTypeInfo<?> other
+        && other.canEqual(this)
+        && valueType.equals(other.valueType);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * ConsumedTypeInfo.class.hashCode() + valueType.hashCode();
+  }
+
+  @Override
+  public boolean canEqual(Object o) {
+    return o instanceof ConsumedTypeInfo;
+  }
+}
