@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,9 +80,7 @@ class WalkingSkeletonITCase {
               .set(OhlcOptions.BARS_TOPIC, bars)
               .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters)
               .build();
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      JobRunner.prepare(new OhlcJob(), env, config);
-      env.execute("e2e-ohlc");
+      JobRunner.execute(new OhlcJob(), config);
 
       Map<Long, ReferenceBars.Bar> expected = ReferenceBars.fromRecording(recording);
       assertThat(expected).hasSizeGreaterThanOrEqualTo(6);

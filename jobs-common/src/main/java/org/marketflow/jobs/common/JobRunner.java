@@ -1,5 +1,6 @@
 package org.marketflow.jobs.common;
 
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -25,10 +26,18 @@ public final class JobRunner {
 
   /** What a job's {@code main} does: parse {@code --key value} arguments and execute. */
   public static void run(StreamingJob job, String[] args) throws Exception {
-    Configuration config = parse(job, args);
+    execute(job, parse(job, args));
+  }
+
+  /**
+   * Runs the job with this configuration in the current environment (a test's MiniCluster, say) and
+   * waits for it: a bounded job, a backtest.
+   */
+  public static JobExecutionResult execute(StreamingJob job, Configuration config)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     prepare(job, env, config);
-    env.execute(job.name());
+    return env.execute(job.name());
   }
 
   /** Starts the job without waiting for it: the local run and tests of unbounded jobs. */

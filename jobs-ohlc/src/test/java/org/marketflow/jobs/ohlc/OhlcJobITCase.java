@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,7 +29,6 @@ import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
-import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.KafkaExtension;
@@ -48,10 +46,7 @@ class OhlcJobITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
   @RegisterExtension
-  static final PostgresExtension POSTGRES =
-      PostgresExtension.perTest()
-          .withInitializer(
-              db -> DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password()));
+  static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
 
   private static final String BTC = "BINANCE:BTCUSDT";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -234,9 +229,7 @@ class OhlcJobITCase {
             .set(OhlcOptions.BARS_TOPIC, bars)
             .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters)
             .build();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobRunner.prepare(new OhlcJob(), env, config);
-    env.execute("ohlc-it");
+    JobRunner.execute(new OhlcJob(), config);
   }
 
   private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafka kafka) {

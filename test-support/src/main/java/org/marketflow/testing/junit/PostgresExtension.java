@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.testing.servers.LocalPostgres;
 import org.marketflow.testing.servers.PostgresDatabase;
 import org.marketflow.testing.servers.PostgresServer;
@@ -18,8 +19,7 @@ import org.marketflow.testing.servers.PostgresServer;
  * class RepositoryITCase { ... }
  *
  * @RegisterExtension                              // one database per test, prepared first
- * static final PostgresExtension POSTGRES =
- *     PostgresExtension.perTest().withInitializer(db -> migrate(db.jdbcUrl(), db.user(), ...));
+ * static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
  * }</pre>
  *
  * <p>Databases start empty unless an initializer (e.g. the schema migrations) is given.
@@ -50,6 +50,16 @@ public final class PostgresExtension implements ParameterResolver {
   /** A fresh database for every test method. */
   public static PostgresExtension perTest() {
     return new PostgresExtension(true, database -> {});
+  }
+
+  /**
+   * Migrates each new database to the suite's schema before a test sees it, as the deployment step
+   * does. Needs Flyway ({@code flyway-database-postgresql}) on the test classpath.
+   */
+  public PostgresExtension migrated() {
+    return withInitializer(
+        database ->
+            DatabaseMigrations.migrate(database.jdbcUrl(), database.user(), database.password()));
   }
 
   /** Runs {@code initializer} on each new database before a test sees it. */

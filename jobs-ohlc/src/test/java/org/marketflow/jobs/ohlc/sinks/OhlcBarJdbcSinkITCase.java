@@ -21,7 +21,6 @@ import org.marketflow.jobs.ohlc.OhlcBarRows;
 import org.marketflow.jobs.ohlc.OhlcJob;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
-import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.schemas.db.Tables;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.PostgresExtension;
@@ -33,10 +32,7 @@ class OhlcBarJdbcSinkITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
   @RegisterExtension
-  static final PostgresExtension POSTGRES =
-      PostgresExtension.perTest()
-          .withInitializer(
-              db -> DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password()));
+  static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
 
   private PostgresDatabase db;
 
