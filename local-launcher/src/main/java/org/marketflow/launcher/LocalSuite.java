@@ -18,6 +18,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
+import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.replay.BinanceReplay;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.ReplayStats;
@@ -97,9 +98,12 @@ public final class LocalSuite implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (replay != null && !Files.isReadable(replay)) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(this), "cannot read recording " + replay);
+    if (replay != null) {
+      try {
+        HftBacktestRecording.check(replay); // before any server is started
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+      }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "marketflow-shutdown"));
 
@@ -117,8 +121,9 @@ public final class LocalSuite implements Callable<Integer> {
     running.push(LocalRedis::stopIfStartedHere);
     LOG.info("Redis at {}", redis.uri());
 
+    ReplayStats replayed = null;
     if (replay != null) {
-      replayRecording(bootstrap);
+      replayed = replayRecording(bootstrap);
     } else {
       startSimulator(bootstrap);
     }
@@ -136,7 +141,7 @@ public final class LocalSuite implements Callable<Integer> {
             Files.createTempFile("marketflow-serving-api", ".log"),
             Duration.ofSeconds(90));
     running.push(api);
-    printWelcome(api);
+    printWelcome(api, replayed);
     stopped.await();
     return 0;
   }
@@ -169,12 +174,13 @@ public final class LocalSuite implements Callable<Integer> {
         .build();
   }
 
-  private void replayRecording(String bootstrap) throws Exception {
+  private ReplayStats replayRecording(String bootstrap) throws Exception {
     try (NormalizedPublisher publisher = new NormalizedPublisher(bootstrap)) {
       ReplayStats stats =
           new BinanceReplay(BinanceReplay.venueOf(replay), publisher, new Pacer(speed))
               .replay(replay);
       LOG.info("Replayed {}: {}", replay.getFileName(), stats);
+      return stats;
     }
   }
 
@@ -237,19 +243,20 @@ public final class LocalSuite implements Callable<Integer> {
     }
   }
 
-  private void printWelcome(ServingApiProcess api) {
+  private void printWelcome(ServingApiProcess api, ReplayStats replayed) {
     String base = "http://localhost:" + api.port() + "/api/institutional/market-data/ohlc";
     StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
-    if (replay != null) {
-      String venue = BinanceReplay.venueOf(replay);
-      String symbol = replay.getFileName().toString().split("_")[1].toUpperCase();
+    if (replayed != null) {
+      // The instruments come from the trades replayed, not from the file's name.
+      String instrument = replayed.firstInstrument().orElse("BINANCE:BTCUSDT");
       text.append("  curl '")
           .append(base)
           .append("?instrument=")
-          .append(venue)
-          .append(':')
-          .append(symbol)
+          .append(instrument)
           .append("&interval=1m&limit=10'\n");
+      if (replayed.trades() == 0) {
+        text.append("  (the recording held no trade: there are no bars to show)\n");
+      }
     } else {
       text.append("  curl '").append(base).append("?instrument=SIM:BTCUSD&interval=1m&limit=5'\n");
       text.append("  curl '").append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.instrument.InstrumentId;
@@ -13,9 +16,42 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * Normalizes Binance spot and USD-M futures {@code trade} messages, bare or in the combined-stream
  * envelope {@code {"stream":..,"data":{..}}}. Binance's {@code m} ("buyer is the maker") means the
  * aggressor sold. Futures trades other than {@code X = MARKET} (insurance fund, ADL) are not market
- * trades and are ignored.
+ * trades and are ignored, as are the other public message kinds Binance sends; an event type that
+ * Binance does not send is malformed.
+ *
+ * <p>Strict about what it accepts, since a flipped byte must not become a trade: decimals are
+ * Binance's plain {@code 123.45} strings, prices and sizes positive; the trade time is a positive
+ * epoch millisecond, and within {@link #MAX_CLOCK_SKEW_MS} of the receive time when that is known;
+ * in the combined stream, the symbol must be the stream's.
  */
 public final class BinanceTradeParser {
+
+  /** How far the venue's clock may be from ours before a trade's time is not believed: a day. */
+  static final long MAX_CLOCK_SKEW_MS = 86_400_000L;
+
+  /** 9999-12-31T23:59:59.999Z: the latest time an epoch-millisecond field may hold. */
+  private static final long MAX_EPOCH_MS = 253_402_300_799_999L;
+
+  /**
+   * Binance's decimal strings: digits, optionally a point and digits. No sign, exponent or blank.
+   */
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,20}(\\.[0-9]{1,20})?");
+
+  /** The public event types Binance sends that this parser does not turn into trades. */
+  private static final Set<String> OTHER_EVENTS =
+      Set.of(
+          "aggTrade",
+          "depthUpdate",
+          "bookTicker",
+          "kline",
+          "24hrTicker",
+          "24hrMiniTicker",
+          "markPriceUpdate",
+          "forceOrder",
+          "continuous_kline",
+          "compositeIndex",
+          "contractInfo",
+          "assetIndexUpdate");
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final String venue;
@@ -45,6 +81,9 @@ public final class BinanceTradeParser {
       return new BinanceMessage.Malformed("not a JSON object");
     }
     JsonNode data = root.has("data") ? root.get("data") : root;
+    if (!data.isObject()) {
+      return new BinanceMessage.Malformed("'data' is not a JSON object");
+    }
     if (data.has("lastUpdateId") && !data.has("e")) {
       return new BinanceMessage.Ignored("depthSnapshot");
     }
@@ -55,14 +94,22 @@ public final class BinanceTradeParser {
           : new BinanceMessage.Malformed("no event type 'e'");
     }
     if (!"trade".equals(type.asText())) {
-      return new BinanceMessage.Ignored(type.asText());
+      return OTHER_EVENTS.contains(type.asText())
+          ? new BinanceMessage.Ignored(type.asText())
+          : new BinanceMessage.Malformed("unknown event type '" + type.asText() + "'");
     }
     JsonNode kind = data.get("X");
     if (kind != null && !"MARKET".equals(kind.asText())) {
       return new BinanceMessage.Ignored("trade " + kind.asText());
     }
     try {
-      return new BinanceMessage.TradeMessage(trade(data, receiveTimeUs));
+      Trade trade = trade(data, receiveTimeUs);
+      String stream = root.has("data") ? textOrNull(root, "stream") : null;
+      if (stream != null && !stream.toUpperCase(Locale.ROOT).startsWith(text(data, "s") + "@")) {
+        return new BinanceMessage.Malformed(
+            "trade: symbol '" + text(data, "s") + "' is not the symbol of stream '" + stream + "'");
+      }
+      return new BinanceMessage.TradeMessage(trade);
     } catch (IllegalArgumentException e) {
       return new BinanceMessage.Malformed("trade: " + e.getMessage());
     }
@@ -73,14 +120,33 @@ public final class BinanceTradeParser {
     long tradeId = integer(data, "t");
     return Trade.newBuilder()
         .setInstrument(InstrumentId.of(venue, symbol).toString())
-        .setExchangeTimeUs(integer(data, "T") * 1_000L)
+        .setExchangeTimeUs(tradeTimeMs(data, receiveTimeUs) * 1_000L)
         .setReceiveTimeUs(receiveTimeUs)
         .setSequence(tradeId)
         .setTradeId(Long.toString(tradeId))
-        .setPrice(decimal(data, "p"))
-        .setSize(decimal(data, "q"))
+        .setPrice(positiveDecimal(data, "p"))
+        .setSize(positiveDecimal(data, "q"))
         .setSide(bool(data, "m") ? Side.SELL : Side.BUY)
         .build();
+  }
+
+  /** The trade time {@code T}, if it can be believed. */
+  private static long tradeTimeMs(JsonNode data, long receiveTimeUs) {
+    long timeMs = integer(data, "T");
+    if (timeMs <= 0 || timeMs > MAX_EPOCH_MS) {
+      throw new IllegalArgumentException("field 'T' is not an epoch millisecond: " + timeMs);
+    }
+    long receiveMs = receiveTimeUs / 1_000L;
+    if (receiveTimeUs > 0 && Math.abs(timeMs - receiveMs) > MAX_CLOCK_SKEW_MS) {
+      throw new IllegalArgumentException(
+          "field 'T' (" + timeMs + ") is more than a day from the receive time " + receiveMs);
+    }
+    return timeMs;
+  }
+
+  private static String textOrNull(JsonNode data, String name) {
+    JsonNode node = data.get(name);
+    return node != null && node.isTextual() ? node.asText() : null;
   }
 
   private static JsonNode field(JsonNode data, String name) {
@@ -115,13 +181,20 @@ public final class BinanceTradeParser {
     return node.asBoolean();
   }
 
-  /** Binance sends decimals as strings; Double.parseDouble rounds them correctly. */
-  private static double decimal(JsonNode data, String name) {
+  /**
+   * Binance sends decimals as strings such as {@code "61837.63000000"}; anything else ({@code
+   * 0x1p16}, {@code 61837.63d}, blanks, a sign, an exponent) is refused, although Java would parse
+   * it. Double.parseDouble rounds what is accepted correctly.
+   */
+  private static double positiveDecimal(JsonNode data, String name) {
     String text = text(data, name);
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
+    if (!DECIMAL.matcher(text).matches()) {
       throw new IllegalArgumentException("field '" + name + "' is not a decimal: '" + text + "'");
     }
+    double value = Double.parseDouble(text);
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("field '" + name + "' is not positive: '" + text + "'");
+    }
+    return value;
   }
 }

@@ -1,11 +1,11 @@
 package org.marketflow.ingest.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
+import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.replay.BinanceReplay;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.ReplayStats;
@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {IngestCli.Replay.class, IngestCli.Simulate.class},
     description = "Publishes normalized market data to Kafka.")
 public final class IngestCli {
+
+  static final int FAILURE = 1;
+  static final int USAGE_ERROR = 2;
 
   /** Options both commands share. */
   static class KafkaOptions {
@@ -75,10 +78,7 @@ public final class IngestCli {
 
     @Override
     public Integer call() throws Exception {
-      if (!Files.isReadable(file)) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this), "cannot read recording " + file);
-      }
+      HftBacktestRecording.check(file);
       try (NormalizedPublisher publisher = kafka.publisher()) {
         ReplayStats stats =
             new BinanceReplay(
@@ -124,7 +124,23 @@ public final class IngestCli {
     }
   }
 
+  /**
+   * The command line as {@link #main} runs it: a failure is one line naming the problem on stderr,
+   * not a stack trace, with exit code 2 for bad input (a recording that is not one) and 1 for other
+   * failures (a broker that cannot be reached).
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new IngestCli())
+        .setExecutionExceptionHandler(
+            (e, command, parseResult) -> {
+              command
+                  .getErr()
+                  .println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+              return e instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
+            });
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new IngestCli()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

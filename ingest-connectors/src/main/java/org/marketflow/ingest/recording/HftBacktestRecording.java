@@ -2,6 +2,7 @@ package org.marketflow.ingest.recording;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,14 @@ public final class HftBacktestRecording implements Closeable {
     void line(RecordingLine line) throws IOException;
 
     void malformed(MalformedLine line) throws IOException;
+
+    /**
+     * The file ends in the middle of a compressed member (a copy cut short, a recorder killed):
+     * nothing after {@code partial} can be read. Called at most once, last.
+     *
+     * @param partial the bytes of the line being read when the data ended, its number, and why
+     */
+    void truncated(MalformedLine partial) throws IOException;
   }
 
   private final InputStream in;
@@ -68,17 +77,58 @@ public final class HftBacktestRecording implements Closeable {
     this.in = in;
   }
 
-  /** Opens a file, gunzipping it when its name ends in {@code .gz}. */
+  /**
+   * Opens a file, gunzipping it when its name ends in {@code .gz}.
+   *
+   * @throws IllegalArgumentException naming the file when it is missing, not a readable regular
+   *     file, empty, or not gzip although its name says so (see {@link #check})
+   */
   public static HftBacktestRecording open(Path file) throws IOException {
+    check(file);
     InputStream in = Files.newInputStream(file);
-    return new HftBacktestRecording(
-        file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in);
+    return new HftBacktestRecording(gzipped(file) ? new GZIPInputStream(in, 1 << 16) : in);
+  }
+
+  /**
+   * Checks, before anything is started, that {@code file} can be a recording: an existing,
+   * readable, non-empty regular file, in gzip when its name ends in {@code .gz}.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the file and the problem
+   */
+  public static void check(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("recording " + file + " does not exist");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("recording " + file + " is not a file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read recording " + file);
+    }
+    if (Files.size(file) == 0) {
+      throw new IllegalArgumentException("recording " + file + " is empty");
+    }
+    if (gzipped(file)) {
+      byte[] magic = new byte[2];
+      try (InputStream in = Files.newInputStream(file)) {
+        if (in.readNBytes(magic, 0, 2) < 2
+            || (magic[0] & 0xFF) != 0x1F
+            || (magic[1] & 0xFF) != 0x8B) {
+          throw new IllegalArgumentException(
+              "recording " + file + " is not gzip, although its name ends in .gz");
+        }
+      }
+    }
+  }
+
+  private static boolean gzipped(Path file) {
+    return file.getFileName().toString().endsWith(".gz");
   }
 
   /** Hands every line to {@code handler}; returns the number of lines read. */
   public long forEach(LineHandler handler) throws IOException {
     byte[] raw;
-    while ((raw = nextLine()) != null) {
+    while ((raw = nextLineOrTruncation(handler)) != null) {
       lineNumber++;
       int space = indexOf(raw, (byte) ' ');
       if (space <= 0) {
@@ -95,6 +145,24 @@ public final class HftBacktestRecording implements Closeable {
           new RecordingLine(lineNumber, receiveNs, Arrays.copyOfRange(raw, space + 1, raw.length)));
     }
     return lineNumber;
+  }
+
+  /** The next line, or {@code null} at the end of the data, reported to handler when cut short. */
+  private byte[] nextLineOrTruncation(LineHandler handler) throws IOException {
+    try {
+      return nextLine();
+    } catch (EOFException e) {
+      handler.truncated(
+          new MalformedLine(
+              lineNumber + 1,
+              line.toByteArray(),
+              "the recording ends in the middle of a gzip member after line "
+                  + lineNumber
+                  + " ("
+                  + e.getMessage()
+                  + ")"));
+      return null;
+    }
   }
 
   /** The next line without its {@code \n} (or {@code \r\n}), or {@code null} at the end. */

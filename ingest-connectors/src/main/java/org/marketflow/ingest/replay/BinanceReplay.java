@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.marketflow.ingest.binance.BinanceMessage;
 import org.marketflow.ingest.binance.BinanceTradeParser;
+import org.marketflow.ingest.handler.RepeatedTrades;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.recording.RecordingLine;
@@ -11,8 +12,9 @@ import org.marketflow.schemas.kafka.RecordOrigin;
 
 /**
  * Replays a Binance recording (hftbacktest format) into Kafka: a normalized trade for every {@code
- * trade} message, a dead letter with the reason and the raw line for every line that cannot be
- * used, and nothing for the other message kinds, which later handlers publish.
+ * trade} message (once: a repeated trade is dropped), a dead letter with the reason and the raw
+ * line for every line that cannot be used (and for a file cut short), and nothing for the other
+ * message kinds, which later handlers publish.
  */
 public final class BinanceReplay {
 
@@ -35,6 +37,7 @@ public final class BinanceReplay {
 
   public ReplayStats replay(Path file) throws IOException {
     ReplayStats stats = new ReplayStats();
+    RepeatedTrades repeatedTrades = new RepeatedTrades();
     String fileName = file.getFileName().toString();
     try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
       recording.forEach(
@@ -51,8 +54,12 @@ public final class BinanceReplay {
               long receiveUs = line.receiveTimeNs() / 1_000L;
               BinanceMessage message = parser.parse(line.message(), receiveUs);
               if (message instanceof BinanceMessage.TradeMessage t) {
-                publisher.publish(t.trade());
-                stats.trade();
+                if (repeatedTrades.isNew(t.trade())) {
+                  publisher.publish(t.trade());
+                  stats.trade(t.trade().getInstrument());
+                } else {
+                  stats.repeatedTrade();
+                }
               } else if (message instanceof BinanceMessage.Ignored i) {
                 stats.ignored(i.kind());
               } else if (message instanceof BinanceMessage.Malformed m) {
@@ -64,6 +71,11 @@ public final class BinanceReplay {
             public void malformed(HftBacktestRecording.MalformedLine line) {
               stats.line();
               reject(line.reason(), line.lineNumber(), 0L, line.raw());
+            }
+
+            @Override
+            public void truncated(HftBacktestRecording.MalformedLine partial) {
+              reject(partial.reason(), partial.lineNumber(), 0L, partial.raw());
             }
 
             private void reject(String reason, long lineNumber, long atUs, byte[] raw) {

@@ -1,22 +1,35 @@
 package org.marketflow.ingest.replay;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** What a replay did: lines read, trades published, messages ignored by kind, dead letters. */
+/**
+ * What a replay did: lines read, trades published (and for which instruments), repeated trades
+ * dropped, messages ignored by kind, dead letters.
+ */
 public final class ReplayStats {
 
   private long lines;
   private long trades;
   private long deadLetters;
+  private long repeated;
   private final Map<String, Long> ignored = new TreeMap<>();
+  private final Set<String> instruments = new TreeSet<>();
 
   void line() {
     lines++;
   }
 
-  void trade() {
+  void trade(String instrument) {
     trades++;
+    instruments.add(instrument);
+  }
+
+  void repeatedTrade() {
+    repeated++;
   }
 
   void deadLetter() {
@@ -39,6 +52,21 @@ public final class ReplayStats {
     return deadLetters;
   }
 
+  /** Trades dropped because they repeated one already published. */
+  public long repeated() {
+    return repeated;
+  }
+
+  /** The instruments trades were published for, sorted. */
+  public Set<String> instruments() {
+    return Set.copyOf(instruments);
+  }
+
+  /** The first of {@link #instruments()} in order, if any trade was published. */
+  public Optional<String> firstInstrument() {
+    return instruments.stream().findFirst();
+  }
+
   public Map<String, Long> ignored() {
     return Map.copyOf(ignored);
   }
@@ -51,6 +79,8 @@ public final class ReplayStats {
         + trades
         + " deadLetters="
         + deadLetters
+        + " repeated="
+        + repeated
         + " ignored="
         + ignored;
   }

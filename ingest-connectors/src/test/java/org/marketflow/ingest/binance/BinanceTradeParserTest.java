@@ -77,4 +77,59 @@ class BinanceTradeParserTest {
     assertThat(spot.parse(trade.replace("BTCUSDT", "BTC USDT").formatted("1"), 0))
         .isEqualTo(new BinanceMessage.Malformed("trade: invalid symbol 'BTC USDT'"));
   }
+
+  private static final String TRADE =
+      "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+          + "\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\","
+          + "\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}";
+
+  private BinanceMessage parseWith(String from, String to) {
+    assertThat(TRADE).contains(from);
+    return spot.parse(TRADE.replace(from, to), 1_723_161_254_087_896L);
+  }
+
+  @Test
+  void refusesDecimalsThatAreNotBinancesPlainOnes() {
+    assertThat(parseWith("\"61837.63000000\"", "\"0x1p16\""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'p' is not a decimal: '0x1p16'"));
+    assertThat(parseWith("\"61837.63000000\"", "\"61837.63d\""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'p' is not a decimal: '61837.63d'"));
+    assertThat(parseWith("\"61837.63000000\"", "\" 61830.00 \""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'p' is not a decimal: ' 61830.00 '"));
+    assertThat(parseWith("\"0.02000000\"", "\"-0.02\""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not a decimal: '-0.02'"));
+    assertThat(parseWith("\"0.02000000\"", "\"0.00000000\""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not positive: '0.00000000'"));
+    assertThat(parseWith("\"0.02000000\"", "\"1e5\""))
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not a decimal: '1e5'"));
+  }
+
+  @Test
+  void refusesTradeTimesThatCannotBeBelieved() {
+    assertThat(parseWith("\"T\":1723161255342", "\"T\":-1723161255342"))
+        .isEqualTo(
+            new BinanceMessage.Malformed(
+                "trade: field 'T' is not an epoch millisecond: -1723161255342"));
+    assertThat(parseWith("\"T\":1723161255342", "\"T\":9223372036854775807"))
+        .isEqualTo(
+            new BinanceMessage.Malformed(
+                "trade: field 'T' is not an epoch millisecond: 9223372036854775807"));
+    assertThat(parseWith("\"T\":1723161255342", "\"T\":1723361255342"))
+        .isEqualTo(
+            new BinanceMessage.Malformed(
+                "trade: field 'T' (1723361255342) is more than a day from the receive time"
+                    + " 1723161254087"));
+  }
+
+  @Test
+  void refusesASymbolThatIsNotTheStreamsAndAnEventTypeBinanceDoesNotSend() {
+    assertThat(parseWith("\"s\":\"BTCUSDT\"", "\"s\":\"BTRUSDT\""))
+        .isEqualTo(
+            new BinanceMessage.Malformed(
+                "trade: symbol 'BTRUSDT' is not the symbol of stream 'btcusdt@trade'"));
+    assertThat(parseWith("\"e\":\"trade\"", "\"e\":\"trqde\""))
+        .isEqualTo(new BinanceMessage.Malformed("unknown event type 'trqde'"));
+    assertThat(parseWith("\"e\":\"trade\"", "\"e\":\"aggTrade\""))
+        .isEqualTo(new BinanceMessage.Ignored("aggTrade"));
+  }
 }

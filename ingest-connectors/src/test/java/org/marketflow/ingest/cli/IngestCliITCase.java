@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.TopicContents;
-import picocli.CommandLine;
 
 class IngestCliITCase {
 
@@ -17,7 +16,7 @@ class IngestCliITCase {
   void replaysARecordingIntoTopicsItCreates() {
     String trades = kafka.uniqueTopic("cli-trades");
     int exit =
-        new CommandLine(new IngestCli())
+        IngestCli.commandLine()
             .execute(
                 "replay",
                 SharedData.file("binance-hftbacktest/spot_ethusdt_20240808.gz").toString(),
@@ -37,14 +36,14 @@ class IngestCliITCase {
 
   @Test
   void rejectsAMissingRecordingWithAUsageError() {
-    assertThat(new CommandLine(new IngestCli()).execute("replay", "/no/such/file.gz")).isEqualTo(2);
+    assertThat(IngestCli.commandLine().execute("replay", "/no/such/file.gz")).isEqualTo(2);
   }
 
   @Test
   void simulatesABoundedNumberOfTrades() {
     String trades = kafka.uniqueTopic("cli-sim");
     int exit =
-        new CommandLine(new IngestCli())
+        IngestCli.commandLine()
             .execute(
                 "simulate",
                 "--bootstrap-servers",

@@ -1,7 +1,9 @@
 package org.marketflow.ingest.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,46 @@ class HftBacktestRecordingTest {
     assertThat(lines.get(0).message()).containsExactly('{', (byte) 0xC3, (byte) 0x28, '}');
   }
 
+  @Test
+  void reportsAFileCutShortInsteadOfThrowing(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(gzip)) {
+      for (int i = 1; i <= 2_000; i++) {
+        out.write((i + " {\"line\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gzip.toByteArray();
+    Path file = dir.resolve("cut.gz");
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    List<RecordingLine> lines = new ArrayList<>();
+    List<HftBacktestRecording.MalformedLine> problems = new ArrayList<>();
+    try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
+      recording.forEach(collect(lines, problems));
+    }
+    assertThat(lines).isNotEmpty().hasSizeLessThan(2_000);
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).lineNumber()).isEqualTo(lines.size() + 1);
+    assertThat(problems.get(0).reason())
+        .startsWith("the recording ends in the middle of a gzip member after line " + lines.size());
+  }
+
+  @Test
+  void refusesWhatCannotBeARecordWithOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+    Path missing = dir.resolve("missing.gz");
+    Path empty = Files.createFile(dir.resolve("empty.gz"));
+    Path notGzip = Files.writeString(dir.resolve("plain.gz"), "1 {}\n");
+    assertThatThrownBy(() -> HftBacktestRecording.open(missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("recording " + missing + " does not exist");
+    assertThatThrownBy(() -> HftBacktestRecording.open(dir))
+        .hasMessage("recording " + dir + " is not a file");
+    assertThatThrownBy(() -> HftBacktestRecording.open(empty))
+        .hasMessage("recording " + empty + " is empty");
+    assertThatThrownBy(() -> HftBacktestRecording.open(notGzip))
+        .hasMessage("recording " + notGzip + " is not gzip, although its name ends in .gz");
+  }
+
   private static HftBacktestRecording.LineHandler collect(
       List<RecordingLine> lines, List<HftBacktestRecording.MalformedLine> malformed) {
     return new HftBacktestRecording.LineHandler() {
@@ -77,6 +119,11 @@ class HftBacktestRecordingTest {
       @Override
       public void malformed(HftBacktestRecording.MalformedLine line) {
         malformed.add(line);
+      }
+
+      @Override
+      public void truncated(HftBacktestRecording.MalformedLine partial) {
+        malformed.add(partial);
       }
     };
   }

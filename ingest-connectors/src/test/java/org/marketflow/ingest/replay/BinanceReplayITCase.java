@@ -2,25 +2,32 @@ package org.marketflow.ingest.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.testing.data.SharedData;
+import org.marketflow.testing.junit.KafkaExtension;
+import org.marketflow.testing.junit.KafkaTopic;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.TopicContents;
 
 /** The replay tool into a real (in-process) Kafka broker. */
+@ExtendWith(KafkaExtension.class)
 class BinanceReplayITCase {
 
   private final EmbeddedKafka kafka = EmbeddedKafka.shared();
@@ -60,11 +67,10 @@ class BinanceReplayITCase {
   }
 
   @Test
-  void sendsMalformedLinesToTheDeadLetterTopicAndGoesOn(@TempDir Path dir) throws Exception {
-    String trades = kafka.uniqueTopic("trades");
-    String deadLetters = kafka.uniqueTopic("dead-letters");
-    kafka.createTopic(trades, 1);
-    kafka.createTopic(deadLetters, 1);
+  void sendsMalformedLinesToTheDeadLetterTopicAndGoesOn(
+      @TempDir Path dir, KafkaTopic tradesTopic, KafkaTopic deadLettersTopic) throws Exception {
+    String trades = tradesTopic.name();
+    String deadLetters = deadLettersTopic.name();
     Path file = dir.resolve("spot_test_20240808.gz");
     String good =
         "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\","
@@ -111,6 +117,59 @@ class BinanceReplayITCase {
                 + " to start field name | {not json",
             "6 invalid JSON: Invalid UTF-8 middle byte 0x28 | {\"s\":\"\uFFFD(\"}");
     assertThat(readAll(trades)).hasSize(2);
+  }
+
+  @Test
+  void neverStopsOnHostileInput(
+      @TempDir Path dir, KafkaTopic tradesTopic, KafkaTopic deadLettersTopic) throws Exception {
+    String trades = tradesTopic.name();
+    String deadLetters = deadLettersTopic.name();
+    String trade =
+        "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\","
+            + "\"t\":%d,\"p\":\"61837.63\",\"q\":\"0.02\",\"T\":%d,\"m\":true}}";
+    ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(gzip)) {
+      String lines =
+          String.join(
+              "\n",
+              "1723161254087896568 " + trade.formatted(1, 1723161255342L),
+              "1723161254087896569 " + trade.formatted(1, 1723161255342L), // the same trade again
+              "1723161254087896570 " + trade.formatted(2, -1723161255342L),
+              "1723161254087896571 " + trade.formatted(3, Long.MAX_VALUE),
+              "1723161254087896572 {\"x\":\"" + "y".repeat(1 << 20) + "\"", // a 1 MiB line
+              "1723161254087896573 " + trade.formatted(4, 1723161255343L),
+              "");
+      out.write(lines.getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 5_000; i++) { // enough after it that the cut falls in the data
+        out.write(("1723161254087896574 {\"n\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gzip.toByteArray();
+    Path file = dir.resolve("spot_btcusdt_cut.gz");
+    Files.write(file, Arrays.copyOf(whole, whole.length - 200)); // a file cut short
+
+    ReplayStats stats = replay(file, "BINANCE", trades, deadLetters);
+
+    assertThat(stats.trades()).isEqualTo(2);
+    assertThat(stats.repeated()).isEqualTo(1);
+    assertThat(readAll(trades)).hasSize(2);
+    List<String> reasons = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : readAll(deadLetters)) {
+      DeadLetter letter = AvroCodec.of(DeadLetter.class).decode(record.value());
+      reasons.add(letter.getReason().substring(0, Math.min(60, letter.getReason().length())));
+      if (letter.getSourceOffset() == 5) {
+        assertThat(letter.getRawTruncated()).isTrue();
+        assertThat(letter.getOriginalSize()).isGreaterThan(1 << 20);
+      }
+    }
+    assertThat(reasons)
+        .startsWith(
+            "trade: field 'T' is not an epoch millisecond: -1723161255342",
+            "trade: field 'T' is not an epoch millisecond: 92233720368547",
+            "invalid JSON: Unexpected end-of-input: expected close marker")
+        .last()
+        .asString()
+        .startsWith("the recording ends in the middle of a gzip member");
   }
 
   private static final byte[] NOT_UTF8 = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};

@@ -1,0 +1,41 @@
+package org.marketflow.ingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IngestCliTest {
+
+  @Test
+  void aFileThatIsNotARecordingIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+    Path notGzip = Files.writeString(dir.resolve("spot_btcusdt_x.gz"), "not gzip");
+    StringWriter err = new StringWriter();
+    CommandLine cli = IngestCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("replay", notGzip.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(exit).isEqualTo(IngestCli.USAGE_ERROR);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "ingest replay: recording " + notGzip + " is not gzip, although its name ends in .gz");
+  }
+
+  @Test
+  void aMissingFileIsOneLineToo(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = IngestCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    Path missing = dir.resolve("missing.gz");
+
+    assertThat(cli.execute("replay", missing.toString())).isEqualTo(IngestCli.USAGE_ERROR);
+    assertThat(err.toString().strip())
+        .isEqualTo("ingest replay: recording " + missing + " does not exist");
+  }
+}
