@@ -3,7 +3,7 @@ package org.marketflow.ingest.replay;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.marketflow.ingest.binance.BinanceMessage;
-import org.marketflow.ingest.binance.BinanceTradeParser;
+import org.marketflow.ingest.binance.BinanceParser;
 import org.marketflow.ingest.handler.RepeatedTrades;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.recording.HftBacktestRecording;
@@ -20,12 +20,12 @@ public final class BinanceReplay {
 
   static final String STAGE = "ingest.replay.binance";
 
-  private final BinanceTradeParser parser;
+  private final BinanceParser parser;
   private final NormalizedPublisher publisher;
   private final Pacer pacer;
 
   public BinanceReplay(String venue, NormalizedPublisher publisher, Pacer pacer) {
-    this.parser = new BinanceTradeParser(venue);
+    this.parser = new BinanceParser(venue);
     this.publisher = publisher;
     this.pacer = pacer;
   }
@@ -62,6 +62,12 @@ public final class BinanceReplay {
                 }
               } else if (message instanceof BinanceMessage.Ignored i) {
                 stats.ignored(i.kind());
+              } else if (message instanceof BinanceMessage.DepthDiff) {
+                stats.ignored("depthUpdate"); // the book handler publishes these
+              } else if (message instanceof BinanceMessage.DepthSnapshot) {
+                stats.ignored("depthSnapshot");
+              } else if (message instanceof BinanceMessage.BookTicker) {
+                stats.ignored("bookTicker");
               } else if (message instanceof BinanceMessage.Malformed m) {
                 reject(m.reason(), line.lineNumber(), receiveUs, line.message());
               }

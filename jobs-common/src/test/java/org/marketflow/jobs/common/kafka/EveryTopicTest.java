@@ -55,7 +55,7 @@ class EveryTopicTest {
                 .setReceiveTimeUs(T + 5)
                 .setKind(BookUpdateKind.DELTA)
                 .setLastSequence(42L)
-                .setBids(List.of(new BookLevel(99.0, 1.0)))
+                .setBids(List.of(new BookLevel(99.0, 1.0, null)))
                 .setAsks(List.of())
                 .build()),
         Arguments.of(

@@ -5,26 +5,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
- * Normalizes Binance spot and USD-M futures {@code trade} messages, bare or in the combined-stream
- * envelope {@code {"stream":..,"data":{..}}}. Binance's {@code m} ("buyer is the maker") means the
- * aggressor sold. Futures trades other than {@code X = MARKET} (insurance fund, ADL) are not market
- * trades and are ignored, as are the other public message kinds Binance sends; an event type that
- * Binance does not send is malformed.
+ * Parses Binance spot and USD-M futures public messages, bare or in the combined-stream envelope
+ * {@code {"stream":..,"data":{..}}}: {@code trade} into a normalized {@code Trade}; {@code
+ * depthUpdate} diffs, the REST depth snapshot and {@code bookTicker} into their {@link
+ * BinanceMessage} records, which {@link BinanceBookSync} keeps a book with. Binance's {@code m}
+ * ("buyer is the maker") means the aggressor sold. Futures trades other than {@code X = MARKET}
+ * (insurance fund, ADL) are not market trades and are ignored, as are the other public message
+ * kinds Binance sends; an event type that Binance does not send is malformed.
  *
  * <p>Strict about what it accepts, since a flipped byte must not become a trade: decimals are
  * Binance's plain {@code 123.45} strings, prices and sizes positive; the trade time is a positive
  * epoch millisecond, and within {@link #MAX_CLOCK_SKEW_MS} of the receive time when that is known;
  * in the combined stream, the symbol must be the stream's.
  */
-public final class BinanceTradeParser {
+public final class BinanceParser {
 
   /** How far the venue's clock may be from ours before a trade's time is not believed: a day. */
   static final long MAX_CLOCK_SKEW_MS = 86_400_000L;
@@ -41,8 +46,6 @@ public final class BinanceTradeParser {
   private static final Set<String> OTHER_EVENTS =
       Set.of(
           "aggTrade",
-          "depthUpdate",
-          "bookTicker",
           "kline",
           "24hrTicker",
           "24hrMiniTicker",
@@ -59,7 +62,7 @@ public final class BinanceTradeParser {
   /**
    * @param venue the venue part of instrument ids, e.g. {@code BINANCE} or {@code BINANCE_USDM}
    */
-  public BinanceTradeParser(String venue) {
+  public BinanceParser(String venue) {
     this.venue = InstrumentId.of(venue, "X").venue();
   }
 
@@ -84,19 +87,32 @@ public final class BinanceTradeParser {
     if (!data.isObject()) {
       return new BinanceMessage.Malformed("'data' is not a JSON object");
     }
-    if (data.has("lastUpdateId") && !data.has("e")) {
-      return new BinanceMessage.Ignored("depthSnapshot");
-    }
-    JsonNode type = data.get("e");
-    if (type == null) {
-      return data.has("u") && data.has("b") && data.has("a")
-          ? new BinanceMessage.Ignored("bookTicker")
-          : new BinanceMessage.Malformed("no event type 'e'");
-    }
-    if (!"trade".equals(type.asText())) {
-      return OTHER_EVENTS.contains(type.asText())
-          ? new BinanceMessage.Ignored(type.asText())
-          : new BinanceMessage.Malformed("unknown event type '" + type.asText() + "'");
+    try {
+      if (data.has("lastUpdateId") && !data.has("e")) {
+        return snapshot(data);
+      }
+      JsonNode type = data.get("e");
+      if (type == null) {
+        return data.has("u") && data.has("b") && data.has("a")
+            ? bookTicker(data)
+            : new BinanceMessage.Malformed("no event type 'e'");
+      }
+      switch (type.asText()) {
+        case "trade" -> {}
+        case "depthUpdate" -> {
+          return depthDiff(data);
+        }
+        case "bookTicker" -> {
+          return bookTicker(data);
+        }
+        default -> {
+          return OTHER_EVENTS.contains(type.asText())
+              ? new BinanceMessage.Ignored(type.asText())
+              : new BinanceMessage.Malformed("unknown event type '" + type.asText() + "'");
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return new BinanceMessage.Malformed(kindOf(data) + ": " + e.getMessage());
     }
     JsonNode kind = data.get("X");
     if (kind != null && !"MARKET".equals(kind.asText())) {
@@ -128,6 +144,60 @@ public final class BinanceTradeParser {
         .setSize(positiveDecimal(data, "q"))
         .setSide(bool(data, "m") ? Side.SELL : Side.BUY)
         .build();
+  }
+
+  private static String kindOf(JsonNode data) {
+    JsonNode type = data.get("e");
+    return type != null ? type.asText() : data.has("lastUpdateId") ? "depthSnapshot" : "bookTicker";
+  }
+
+  private static BinanceMessage.DepthDiff depthDiff(JsonNode data) {
+    JsonNode previous = data.get("pu");
+    return new BinanceMessage.DepthDiff(
+        text(data, "s"),
+        integer(data, "U"),
+        integer(data, "u"),
+        previous == null ? null : integer(data, "pu"),
+        integer(data, "E"),
+        levels(data, "b"),
+        levels(data, "a"));
+  }
+
+  private static BinanceMessage.DepthSnapshot snapshot(JsonNode data) {
+    return new BinanceMessage.DepthSnapshot(
+        integer(data, "lastUpdateId"),
+        data.has("E") ? integer(data, "E") : null,
+        levels(data, "bids"),
+        levels(data, "asks"));
+  }
+
+  private static BinanceMessage.BookTicker bookTicker(JsonNode data) {
+    return new BinanceMessage.BookTicker(
+        text(data, "s"),
+        integer(data, "u"),
+        positiveDecimal(data, "b"),
+        nonNegativeDecimal(data, "B"),
+        positiveDecimal(data, "a"),
+        nonNegativeDecimal(data, "A"),
+        data.has("E") ? integer(data, "E") : null);
+  }
+
+  /** {@code [["price", "size"], ...]}: positive prices, sizes of zero or more (zero removes). */
+  private static List<BookLevel> levels(JsonNode data, String name) {
+    JsonNode array = field(data, name);
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("field '" + name + "' is not an array");
+    }
+    List<BookLevel> levels = new ArrayList<>(array.size());
+    for (JsonNode level : array) {
+      if (!level.isArray() || level.size() != 2) {
+        throw new IllegalArgumentException("a level of '" + name + "' is not [price, size]");
+      }
+      double price = positive(name, decimal(name, level.get(0)));
+      double size = decimal(name, level.get(1));
+      levels.add(new BookLevel(price, size, null));
+    }
+    return levels;
   }
 
   /** The trade time {@code T}, if it can be believed. */
@@ -187,13 +257,32 @@ public final class BinanceTradeParser {
    * it. Double.parseDouble rounds what is accepted correctly.
    */
   private static double positiveDecimal(JsonNode data, String name) {
-    String text = text(data, name);
+    return positive(name, decimal(name, field(data, name)));
+  }
+
+  private static double nonNegativeDecimal(JsonNode data, String name) {
+    return decimal(name, field(data, name));
+  }
+
+  /** A decimal string of field {@code name}: zero or more, finite. */
+  private static double decimal(String name, JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      throw new IllegalArgumentException("field '" + name + "' is not a decimal string");
+    }
+    String text = node.asText();
     if (!DECIMAL.matcher(text).matches()) {
       throw new IllegalArgumentException("field '" + name + "' is not a decimal: '" + text + "'");
     }
     double value = Double.parseDouble(text);
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("field '" + name + "' is not positive: '" + text + "'");
+    if (Double.isInfinite(value)) {
+      throw new IllegalArgumentException("field '" + name + "' is out of range: '" + text + "'");
+    }
+    return value;
+  }
+
+  private static double positive(String name, double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException("field '" + name + "' is not positive: '" + value + "'");
     }
     return value;
   }

@@ -2,13 +2,15 @@ package org.marketflow.ingest.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 
-class BinanceTradeParserTest {
+class BinanceParserTest {
 
-  private final BinanceTradeParser spot = new BinanceTradeParser("BINANCE");
+  private final BinanceParser spot = new BinanceParser("BINANCE");
 
   @Test
   void normalizesASpotTradeFromTheCombinedStream() {
@@ -33,7 +35,7 @@ class BinanceTradeParserTest {
 
   @Test
   void normalizesAFuturesMarketTradeAndIgnoresOtherKinds() {
-    BinanceTradeParser usdm = new BinanceTradeParser("BINANCE_USDM");
+    BinanceParser usdm = new BinanceParser("BINANCE_USDM");
     String market =
         "{\"e\":\"trade\",\"E\":1,\"T\":1723161256322,\"s\":\"BTCUSDT\",\"t\":5266583935,"
             + "\"p\":\"61800.30\",\"q\":\"0.006\",\"X\":\"MARKET\",\"m\":false}";
@@ -46,17 +48,41 @@ class BinanceTradeParserTest {
   }
 
   @Test
-  void ignoresBookMessages() {
+  void parsesBookMessages() {
     assertThat(
             spot.parse(
                 "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":1,\"s\":\"BTCUSDT\","
-                    + "\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\"}}",
+                    + "\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"0.5\"}}",
                 0))
-        .isEqualTo(new BinanceMessage.Ignored("bookTicker"));
-    assertThat(spot.parse("{\"lastUpdateId\":5,\"bids\":[],\"asks\":[]}", 0))
-        .isEqualTo(new BinanceMessage.Ignored("depthSnapshot"));
-    assertThat(spot.parse("{\"data\":{\"e\":\"depthUpdate\",\"U\":1,\"u\":2}}", 0))
-        .isEqualTo(new BinanceMessage.Ignored("depthUpdate"));
+        .isEqualTo(new BinanceMessage.BookTicker("BTCUSDT", 1, 1.0, 1.0, 2.0, 0.5, null));
+    assertThat(spot.parse("{\"lastUpdateId\":5,\"bids\":[[\"61837.63\",\"3.7\"]],\"asks\":[]}", 0))
+        .isEqualTo(
+            new BinanceMessage.DepthSnapshot(
+                5, null, List.of(new BookLevel(61837.63, 3.7, null)), List.of()));
+    assertThat(
+            spot.parse(
+                "{\"data\":{\"e\":\"depthUpdate\",\"E\":7,\"s\":\"BTCUSDT\",\"U\":1,"
+                    + "\"u\":2,\"pu\":0,\"b\":[[\"1.5\",\"0.00000000\"]],\"a\":[]}}",
+                0))
+        .isEqualTo(
+            new BinanceMessage.DepthDiff(
+                "BTCUSDT", 1, 2, 0L, 7, List.of(new BookLevel(1.5, 0.0, null)), List.of()));
+  }
+
+  @Test
+  void refusesBookMessagesWithBadLevels() {
+    assertThat(
+            spot.parse(
+                "{\"data\":{\"e\":\"depthUpdate\",\"E\":7,\"s\":\"BTCUSDT\",\"U\":1,"
+                    + "\"u\":2,\"b\":[[\"1.5\",\"-1\"]],\"a\":[]}}",
+                0))
+        .isEqualTo(new BinanceMessage.Malformed("depthUpdate: field 'b' is not a decimal: '-1'"));
+    assertThat(spot.parse("{\"lastUpdateId\":5,\"bids\":[[\"0\",\"1\"]],\"asks\":[]}", 0))
+        .isEqualTo(
+            new BinanceMessage.Malformed("depthSnapshot: field 'bids' is not positive: '0.0'"));
+    assertThat(spot.parse("{\"lastUpdateId\":5,\"bids\":[[\"1\"]],\"asks\":[]}", 0))
+        .isEqualTo(
+            new BinanceMessage.Malformed("depthSnapshot: a level of 'bids' is not [price, size]"));
   }
 
   @Test
@@ -99,7 +125,7 @@ class BinanceTradeParserTest {
     assertThat(parseWith("\"0.02000000\"", "\"-0.02\""))
         .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not a decimal: '-0.02'"));
     assertThat(parseWith("\"0.02000000\"", "\"0.00000000\""))
-        .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not positive: '0.00000000'"));
+        .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not positive: '0.0'"));
     assertThat(parseWith("\"0.02000000\"", "\"1e5\""))
         .isEqualTo(new BinanceMessage.Malformed("trade: field 'q' is not a decimal: '1e5'"));
   }
