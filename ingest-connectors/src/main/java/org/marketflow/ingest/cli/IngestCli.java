@@ -52,7 +52,10 @@ public final class IngestCli {
     int partitions;
 
     NormalizedPublisher publisher() {
-      TopicAdmin.ensureTopics(bootstrapServers, partitions, List.of(topic, deadLetterTopic));
+      TopicAdmin.ensureTopics(
+          bootstrapServers,
+          partitions,
+          List.of(topic, deadLetterTopic, Topics.QUOTES, Topics.BOOK, Topics.STATUS));
       return new NormalizedPublisher(bootstrapServers, topic, deadLetterTopic);
     }
   }

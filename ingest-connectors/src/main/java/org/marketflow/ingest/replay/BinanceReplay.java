@@ -2,6 +2,7 @@ package org.marketflow.ingest.replay;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.marketflow.ingest.binance.BinanceBookHandler;
 import org.marketflow.ingest.binance.BinanceMessage;
 import org.marketflow.ingest.binance.BinanceParser;
 import org.marketflow.ingest.handler.RepeatedTrades;
@@ -12,19 +13,23 @@ import org.marketflow.schemas.kafka.RecordOrigin;
 
 /**
  * Replays a Binance recording (hftbacktest format) into Kafka: a normalized trade for every {@code
- * trade} message (once: a repeated trade is dropped), a dead letter with the reason and the raw
- * line for every line that cannot be used (and for a file cut short), and nothing for the other
- * message kinds, which later handlers publish.
+ * trade} message (once: a repeated trade is dropped), the book kept in sync from its snapshot and
+ * diffs as {@code BookUpdate}s with {@code FeedStatus} on gaps ({@link BinanceBookHandler}), a
+ * {@code Quote} for every {@code bookTicker}, a dead letter with the reason and the raw line for
+ * every line that cannot be used (and for a file cut short), and nothing for the other message
+ * kinds.
  */
 public final class BinanceReplay {
 
   static final String STAGE = "ingest.replay.binance";
 
+  private final String venue;
   private final BinanceParser parser;
   private final NormalizedPublisher publisher;
   private final Pacer pacer;
 
   public BinanceReplay(String venue, NormalizedPublisher publisher, Pacer pacer) {
+    this.venue = venue;
     this.parser = new BinanceParser(venue);
     this.publisher = publisher;
     this.pacer = pacer;
@@ -38,6 +43,7 @@ public final class BinanceReplay {
   public ReplayStats replay(Path file) throws IOException {
     ReplayStats stats = new ReplayStats();
     RepeatedTrades repeatedTrades = new RepeatedTrades();
+    BinanceBookHandler books = new BinanceBookHandler(venue, publisher);
     String fileName = file.getFileName().toString();
     try (HftBacktestRecording recording = HftBacktestRecording.open(file)) {
       recording.forEach(
@@ -62,12 +68,12 @@ public final class BinanceReplay {
                 }
               } else if (message instanceof BinanceMessage.Ignored i) {
                 stats.ignored(i.kind());
-              } else if (message instanceof BinanceMessage.DepthDiff) {
-                stats.ignored("depthUpdate"); // the book handler publishes these
-              } else if (message instanceof BinanceMessage.DepthSnapshot) {
-                stats.ignored("depthSnapshot");
-              } else if (message instanceof BinanceMessage.BookTicker) {
-                stats.ignored("bookTicker");
+              } else if (message instanceof BinanceMessage.DepthDiff diff) {
+                books.onDiff(diff, receiveUs);
+              } else if (message instanceof BinanceMessage.DepthSnapshot snapshot) {
+                books.onSnapshot(snapshot, receiveUs);
+              } else if (message instanceof BinanceMessage.BookTicker ticker) {
+                books.onTicker(ticker, receiveUs);
               } else if (message instanceof BinanceMessage.Malformed m) {
                 reject(m.reason(), line.lineNumber(), receiveUs, line.message());
               }
@@ -92,6 +98,7 @@ public final class BinanceReplay {
           });
     }
     publisher.flush();
+    stats.books(books.bookUpdates(), books.quotes(), books.gaps());
     return stats;
   }
 }

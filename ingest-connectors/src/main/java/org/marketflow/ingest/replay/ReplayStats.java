@@ -16,6 +16,9 @@ public final class ReplayStats {
   private long trades;
   private long deadLetters;
   private long repeated;
+  private long bookUpdates;
+  private long quotes;
+  private long gaps;
   private final Map<String, Long> ignored = new TreeMap<>();
   private final Set<String> instruments = new TreeSet<>();
 
@@ -26,6 +29,26 @@ public final class ReplayStats {
   void trade(String instrument) {
     trades++;
     instruments.add(instrument);
+  }
+
+  void books(long updates, long quoteCount, long gapCount) {
+    bookUpdates = updates;
+    quotes = quoteCount;
+    gaps = gapCount;
+  }
+
+  /** BookUpdate records published: snapshots and deltas. */
+  public long bookUpdates() {
+    return bookUpdates;
+  }
+
+  public long quotes() {
+    return quotes;
+  }
+
+  /** Sequence gaps found in the books' diffs. */
+  public long gaps() {
+    return gaps;
   }
 
   void repeatedTrade() {
@@ -81,6 +104,12 @@ public final class ReplayStats {
         + deadLetters
         + " repeated="
         + repeated
+        + " bookUpdates="
+        + bookUpdates
+        + " quotes="
+        + quotes
+        + " gaps="
+        + gaps
         + " ignored="
         + ignored;
   }

@@ -11,15 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketflow.ingest.book.OrderBook;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.schemas.avro.AvroCodec;
+import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.Topics;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.junit.KafkaExtension;
 import org.marketflow.testing.junit.KafkaTopic;
@@ -178,6 +186,67 @@ class BinanceReplayITCase {
     byte[] raw = new byte[letter.getRaw().remaining()];
     letter.getRaw().duplicate().get(raw);
     return raw;
+  }
+
+  @Test
+  void theBookTopicAloneRebuildsTheVenuesBook(
+      KafkaTopic trades,
+      KafkaTopic deadLetters,
+      KafkaTopic book,
+      KafkaTopic quotes,
+      KafkaTopic statuses)
+      throws Exception {
+    ReplayStats stats;
+    try (NormalizedPublisher publisher =
+        new NormalizedPublisher(
+            kafka.bootstrapServers(),
+            Map.of(
+                Topics.TRADES, trades.name(),
+                Topics.DEAD_LETTERS, deadLetters.name(),
+                Topics.BOOK, book.name(),
+                Topics.QUOTES, quotes.name(),
+                Topics.STATUS, statuses.name()),
+            DeadLetters.DEFAULT)) {
+      stats =
+          new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible())
+              .replay(SharedData.file("binance-hftbacktest/spot_ethusdt_20240808.gz"));
+    }
+    assertThat(stats.gaps()).isZero();
+    assertThat(readAll(statuses.name())).isEmpty();
+
+    // The quotes in force at each update id, read back from Kafka.
+    NavigableMap<Long, Quote> quoteByUpdateId = new TreeMap<>();
+    AvroCodec<Quote> quoteCodec = AvroCodec.of(Quote.class);
+    for (ConsumerRecord<byte[], byte[]> record : readAll(quotes.name())) {
+      Quote quote = quoteCodec.decode(record.value());
+      quoteByUpdateId.put(quote.getSequence(), quote);
+    }
+    assertThat(quoteByUpdateId).hasSize((int) stats.quotes());
+
+    // The book from the BookUpdate records alone, as a consumer of the topic rebuilds it.
+    OrderBook rebuilt = new OrderBook();
+    AvroCodec<BookUpdate> bookCodec = AvroCodec.of(BookUpdate.class);
+    List<ConsumerRecord<byte[], byte[]>> updates = readAll(book.name());
+    assertThat(updates).hasSize((int) stats.bookUpdates());
+    int compared = 0;
+    int matched = 0;
+    for (ConsumerRecord<byte[], byte[]> record : updates) {
+      BookUpdate update = bookCodec.decode(record.value());
+      rebuilt.apply(update);
+      Map.Entry<Long, Quote> inForce = quoteByUpdateId.floorEntry(update.getLastSequence());
+      if (inForce != null) {
+        compared++;
+        Quote quote = inForce.getValue();
+        if (rebuilt.bestBid().getPrice() == quote.getBidPrice()
+            && rebuilt.bestBid().getSize() == quote.getBidSize()
+            && rebuilt.bestAsk().getPrice() == quote.getAskPrice()
+            && rebuilt.bestAsk().getSize() == quote.getAskSize()) {
+          matched++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(3_000);
+    assertThat(matched).isEqualTo(compared);
   }
 
   private ReplayStats replay(Path file, String venue, String trades, String deadLetters)
