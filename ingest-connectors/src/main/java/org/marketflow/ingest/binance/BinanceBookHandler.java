@@ -106,15 +106,17 @@ public final class BinanceBookHandler {
     return InstrumentId.of(venue, symbol).toString();
   }
 
-  public long bookUpdates() {
-    return bookUpdates;
+  /** What the handler published so far. */
+  public Counts counts() {
+    return new Counts(bookUpdates, quotes, gaps);
   }
 
-  public long quotes() {
-    return quotes;
-  }
-
-  public long gaps() {
-    return gaps;
-  }
+  /**
+   * What a handler published.
+   *
+   * @param bookUpdates BookUpdate records: snapshots and deltas
+   * @param quotes Quote records, one per bookTicker
+   * @param gaps sequence gaps found in the books' diffs
+   */
+  public record Counts(long bookUpdates, long quotes, long gaps) {}
 }

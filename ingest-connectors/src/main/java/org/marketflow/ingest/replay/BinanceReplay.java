@@ -98,7 +98,7 @@ public final class BinanceReplay {
           });
     }
     publisher.flush();
-    stats.books(books.bookUpdates(), books.quotes(), books.gaps());
+    stats.books(books.counts());
     return stats;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.marketflow.ingest.binance.BinanceBookHandler;
 
 /**
  * What a replay did: lines read, trades published (and for which instruments), repeated trades
@@ -16,9 +17,7 @@ public final class ReplayStats {
   private long trades;
   private long deadLetters;
   private long repeated;
-  private long bookUpdates;
-  private long quotes;
-  private long gaps;
+  private BinanceBookHandler.Counts books = new BinanceBookHandler.Counts(0, 0, 0);
   private final Map<String, Long> ignored = new TreeMap<>();
   private final Set<String> instruments = new TreeSet<>();
 
@@ -31,24 +30,13 @@ public final class ReplayStats {
     instruments.add(instrument);
   }
 
-  void books(long updates, long quoteCount, long gapCount) {
-    bookUpdates = updates;
-    quotes = quoteCount;
-    gaps = gapCount;
+  void books(BinanceBookHandler.Counts counts) {
+    books = counts;
   }
 
-  /** BookUpdate records published: snapshots and deltas. */
-  public long bookUpdates() {
-    return bookUpdates;
-  }
-
-  public long quotes() {
-    return quotes;
-  }
-
-  /** Sequence gaps found in the books' diffs. */
-  public long gaps() {
-    return gaps;
+  /** The books and quotes published. */
+  public BinanceBookHandler.Counts books() {
+    return books;
   }
 
   void repeatedTrade() {
@@ -105,11 +93,11 @@ public final class ReplayStats {
         + " repeated="
         + repeated
         + " bookUpdates="
-        + bookUpdates
+        + books.bookUpdates()
         + " quotes="
-        + quotes
+        + books.quotes()
         + " gaps="
-        + gaps
+        + books.gaps()
         + " ignored="
         + ignored;
   }

@@ -211,7 +211,7 @@ class BinanceReplayITCase {
           new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible())
               .replay(SharedData.file("binance-hftbacktest/spot_ethusdt_20240808.gz"));
     }
-    assertThat(stats.gaps()).isZero();
+    assertThat(stats.books().gaps()).isZero();
     assertThat(readAll(statuses.name())).isEmpty();
 
     // The quotes in force at each update id, read back from Kafka.
@@ -221,13 +221,13 @@ class BinanceReplayITCase {
       Quote quote = quoteCodec.decode(record.value());
       quoteByUpdateId.put(quote.getSequence(), quote);
     }
-    assertThat(quoteByUpdateId).hasSize((int) stats.quotes());
+    assertThat(quoteByUpdateId).hasSize((int) stats.books().quotes());
 
     // The book from the BookUpdate records alone, as a consumer of the topic rebuilds it.
     OrderBook rebuilt = new OrderBook();
     AvroCodec<BookUpdate> bookCodec = AvroCodec.of(BookUpdate.class);
     List<ConsumerRecord<byte[], byte[]>> updates = readAll(book.name());
-    assertThat(updates).hasSize((int) stats.bookUpdates());
+    assertThat(updates).hasSize((int) stats.books().bookUpdates());
     int compared = 0;
     int matched = 0;
     for (ConsumerRecord<byte[], byte[]> record : updates) {
