@@ -63,7 +63,20 @@ public final class MigrateCommand implements Callable<Integer> {
 
   /** Runs the command and returns its exit code (0 on success). */
   public static int run(String... args) {
-    return new CommandLine(new MigrateCommand()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The command line: a failure (a database that cannot be reached, a migration that fails) is one
+   * line naming the problem on stderr and exit code 1, not a stack trace.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new MigrateCommand())
+        .setExecutionExceptionHandler(
+            (e, command, parseResult) -> {
+              command.getErr().println("db-migrate: " + e.getMessage());
+              return 1;
+            });
   }
 
   public static void main(String[] args) {

@@ -48,8 +48,19 @@ class MigrateCommandITCase {
         .contains("--jdbc-url must be a jdbc:postgresql: URL, not jdbc:mysql://h/db");
   }
 
+  @Test
+  void saysInOneLineWhenTheDatabaseCannotBeReached(PostgresDatabase db) {
+    StringWriter err = new StringWriter();
+    CommandLine command = MigrateCommand.commandLine();
+    command.setErr(new PrintWriter(err, true));
+    String missing = db.jdbcUrl().replace(db.name(), "marketflow_no_such_database");
+    assertThat(command.execute("--jdbc-url", missing, "--user", db.user(), "--password", "x"))
+        .isEqualTo(1);
+    assertThat(err.toString().strip()).startsWith("db-migrate: ").doesNotContain("\tat ");
+  }
+
   private static int execute(StringWriter out, String... args) {
-    CommandLine command = new CommandLine(new MigrateCommand());
+    CommandLine command = MigrateCommand.commandLine();
     command.setOut(new PrintWriter(out));
     return command.execute(args);
   }
