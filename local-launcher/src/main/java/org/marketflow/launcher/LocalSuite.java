@@ -91,6 +91,8 @@ public final class LocalSuite implements Callable<Integer> {
       description = "Simulated history published at once before going live (ISO-8601 duration).")
   Duration backfill;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   /** Everything started, stopped in reverse order. */
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -102,7 +104,7 @@ public final class LocalSuite implements Callable<Integer> {
       try {
         HftBacktestRecording.check(replay); // before any server is started
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "marketflow-shutdown"));
@@ -141,7 +143,7 @@ public final class LocalSuite implements Callable<Integer> {
             Files.createTempFile("marketflow-serving-api", ".log"),
             Duration.ofSeconds(90));
     running.push(api);
-    printWelcome(api, replayed);
+    System.out.println(welcome(api.port(), api.log(), replayed));
     stopped.await();
     return 0;
   }
@@ -243,11 +245,16 @@ public final class LocalSuite implements Callable<Integer> {
     }
   }
 
-  private void printWelcome(ServingApiProcess api, ReplayStats replayed) {
-    String base = "http://localhost:" + api.port() + "/api/institutional/market-data/ohlc";
+  /**
+   * The lines printed once everything runs. For a replay they name an instrument that was replayed,
+   * taken from the trades, not guessed from the file's name.
+   *
+   * @param replayed what a replay published, or {@code null} when the simulator runs
+   */
+  static String welcome(int port, Path serviceLog, ReplayStats replayed) {
+    String base = "http://localhost:" + port + "/api/institutional/market-data/ohlc";
     StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
     if (replayed != null) {
-      // The instruments come from the trades replayed, not from the file's name.
       String instrument = replayed.firstInstrument().orElse("BINANCE:BTCUSDT");
       text.append("  curl '")
           .append(base)
@@ -261,9 +268,9 @@ public final class LocalSuite implements Callable<Integer> {
       text.append("  curl '").append(base).append("?instrument=SIM:BTCUSD&interval=1m&limit=5'\n");
       text.append("  curl '").append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");
     }
-    text.append("  curl 'http://localhost:").append(api.port()).append("/q/health'\n");
-    text.append("\nService log: ").append(api.log()).append("\nCtrl-C stops everything.\n");
-    System.out.println(text);
+    text.append("  curl 'http://localhost:").append(port).append("/q/health'\n");
+    text.append("\nService log: ").append(serviceLog).append("\nCtrl-C stops everything.\n");
+    return text.toString();
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.marketflow.ingest.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.Callback;
@@ -28,7 +28,7 @@ public final class NormalizedPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, String> topicNames;
   private final DeadLetters deadLetters;
-  private final Map<Class<?>, AvroCodec<?>> codecs = new ConcurrentHashMap<>();
+  private final Map<Class<?>, AvroCodec<?>> codecs = new HashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Callback onFailure =
       (metadata, exception) -> {

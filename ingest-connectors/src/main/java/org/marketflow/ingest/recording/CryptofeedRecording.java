@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ public final class CryptofeedRecording implements Closeable {
         }
         long receiveNs;
         try {
-          receiveNs = (long) (Double.parseDouble(line.substring(0, colon)) * 1e9);
+          // Exact: a double holds the 19 digits of nanoseconds since the epoch only to ~256 ns.
+          receiveNs = new BigDecimal(line.substring(0, colon)).movePointRight(9).longValue();
         } catch (NumberFormatException e) {
           continue;
         }
