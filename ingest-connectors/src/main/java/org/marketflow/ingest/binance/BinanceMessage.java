@@ -7,8 +7,17 @@ import org.marketflow.schemas.avro.Trade;
 /** What a raw Binance message turned out to be. */
 public sealed interface BinanceMessage {
 
-  /** A trade, normalized. */
-  record TradeMessage(Trade trade) implements BinanceMessage {}
+  /**
+   * A trade, normalized.
+   *
+   * @param aggregated whether it came from {@code aggTrade} rather than {@code trade}
+   */
+  record TradeMessage(Trade trade, boolean aggregated) implements BinanceMessage {
+
+    public String kind() {
+      return aggregated ? "aggTrade" : "trade";
+    }
+  }
 
   /**
    * A {@code depthUpdate} diff: the levels that changed between update ids {@code firstUpdateId}

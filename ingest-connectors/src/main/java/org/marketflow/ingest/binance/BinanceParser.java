@@ -1,26 +1,29 @@
 package org.marketflow.ingest.binance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static org.marketflow.ingest.json.VenueJson.bool;
+import static org.marketflow.ingest.json.VenueJson.epochMs;
+import static org.marketflow.ingest.json.VenueJson.integer;
+import static org.marketflow.ingest.json.VenueJson.levels;
+import static org.marketflow.ingest.json.VenueJson.nonNegativeDecimal;
+import static org.marketflow.ingest.json.VenueJson.positiveDecimal;
+import static org.marketflow.ingest.json.VenueJson.text;
+import static org.marketflow.ingest.json.VenueJson.textOrNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.marketflow.schemas.avro.BookLevel;
+import org.marketflow.ingest.json.VenueJson;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
  * Parses Binance spot and USD-M futures public messages, bare or in the combined-stream envelope
- * {@code {"stream":..,"data":{..}}}: {@code trade} into a normalized {@code Trade}; {@code
- * depthUpdate} diffs, the REST depth snapshot and {@code bookTicker} into their {@link
- * BinanceMessage} records, which {@link BinanceBookSync} keeps a book with. Binance's {@code m}
- * ("buyer is the maker") means the aggressor sold. Futures trades other than {@code X = MARKET}
+ * {@code {"stream":..,"data":{..}}}: {@code trade} and {@code aggTrade} into normalized {@code
+ * Trade}s; {@code depthUpdate} diffs, the REST depth snapshot and {@code bookTicker} into their
+ * {@link BinanceMessage} records, which {@link BinanceBookSync} keeps a book with. Binance's {@code
+ * m} ("buyer is the maker") means the aggressor sold. Futures trades other than {@code X = MARKET}
  * (insurance fund, ADL) are not market trades and are ignored, as are the other public message
  * kinds Binance sends; an event type that Binance does not send is malformed.
  *
@@ -34,18 +37,9 @@ public final class BinanceParser {
   /** How far the venue's clock may be from ours before a trade's time is not believed: a day. */
   static final long MAX_CLOCK_SKEW_MS = 86_400_000L;
 
-  /** 9999-12-31T23:59:59.999Z: the latest time an epoch-millisecond field may hold. */
-  private static final long MAX_EPOCH_MS = 253_402_300_799_999L;
-
-  /**
-   * Binance's decimal strings: digits, optionally a point and digits. No sign, exponent or blank.
-   */
-  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,20}(\\.[0-9]{1,20})?");
-
   /** The public event types Binance sends that this parser does not turn into trades. */
   private static final Set<String> OTHER_EVENTS =
       Set.of(
-          "aggTrade",
           "kline",
           "24hrTicker",
           "24hrMiniTicker",
@@ -56,7 +50,6 @@ public final class BinanceParser {
           "contractInfo",
           "assetIndexUpdate");
 
-  private final ObjectMapper mapper = new ObjectMapper();
   private final String venue;
 
   /**
@@ -74,13 +67,11 @@ public final class BinanceParser {
   public BinanceMessage parse(byte[] json, long receiveTimeUs) {
     JsonNode root;
     try {
-      root = mapper.readTree(json);
-    } catch (JsonProcessingException e) {
-      return new BinanceMessage.Malformed("invalid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      return new BinanceMessage.Malformed("unreadable message: " + e.getMessage());
+      root = VenueJson.read(json);
+    } catch (IllegalArgumentException e) {
+      return new BinanceMessage.Malformed(e.getMessage());
     }
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       return new BinanceMessage.Malformed("not a JSON object");
     }
     JsonNode data = root.has("data") ? root.get("data") : root;
@@ -98,7 +89,7 @@ public final class BinanceParser {
             : new BinanceMessage.Malformed("no event type 'e'");
       }
       switch (type.asText()) {
-        case "trade" -> {}
+        case "trade", "aggTrade" -> {}
         case "depthUpdate" -> {
           return depthDiff(data);
         }
@@ -119,27 +110,33 @@ public final class BinanceParser {
       return new BinanceMessage.Ignored("trade " + kind.asText());
     }
     try {
-      Trade trade = trade(data, receiveTimeUs);
+      boolean aggregated = "aggTrade".equals(data.get("e").asText());
+      Trade trade = trade(data, aggregated, receiveTimeUs);
       String stream = root.has("data") ? textOrNull(root, "stream") : null;
       if (stream != null && !stream.toUpperCase(Locale.ROOT).startsWith(text(data, "s") + "@")) {
         return new BinanceMessage.Malformed(
             "trade: symbol '" + text(data, "s") + "' is not the symbol of stream '" + stream + "'");
       }
-      return new BinanceMessage.TradeMessage(trade);
+      return new BinanceMessage.TradeMessage(trade, aggregated);
     } catch (IllegalArgumentException e) {
       return new BinanceMessage.Malformed("trade: " + e.getMessage());
     }
   }
 
-  private Trade trade(JsonNode data, long receiveTimeUs) {
+  /**
+   * A {@code trade}, or an {@code aggTrade} (the trades of one taker order at one price, summed):
+   * its id {@code a} is the sequence, and its trade id is {@code a<id>} so it never equals a {@code
+   * trade}'s id.
+   */
+  private Trade trade(JsonNode data, boolean aggregated, long receiveTimeUs) {
     String symbol = text(data, "s");
-    long tradeId = integer(data, "t");
+    long tradeId = integer(data, aggregated ? "a" : "t");
     return Trade.newBuilder()
         .setInstrument(InstrumentId.of(venue, symbol).toString())
         .setExchangeTimeUs(tradeTimeMs(data, receiveTimeUs) * 1_000L)
         .setReceiveTimeUs(receiveTimeUs)
         .setSequence(tradeId)
-        .setTradeId(Long.toString(tradeId))
+        .setTradeId(aggregated ? "a" + tradeId : Long.toString(tradeId))
         .setPrice(positiveDecimal(data, "p"))
         .setSize(positiveDecimal(data, "q"))
         .setSide(bool(data, "m") ? Side.SELL : Side.BUY)
@@ -182,108 +179,14 @@ public final class BinanceParser {
         data.has("E") ? integer(data, "E") : null);
   }
 
-  /** {@code [["price", "size"], ...]}: positive prices, sizes of zero or more (zero removes). */
-  private static List<BookLevel> levels(JsonNode data, String name) {
-    JsonNode array = field(data, name);
-    if (!array.isArray()) {
-      throw new IllegalArgumentException("field '" + name + "' is not an array");
-    }
-    List<BookLevel> levels = new ArrayList<>(array.size());
-    for (JsonNode level : array) {
-      if (!level.isArray() || level.size() != 2) {
-        throw new IllegalArgumentException("a level of '" + name + "' is not [price, size]");
-      }
-      double price = positive(name, decimal(name, level.get(0)));
-      double size = decimal(name, level.get(1));
-      levels.add(new BookLevel(price, size, null));
-    }
-    return levels;
-  }
-
   /** The trade time {@code T}, if it can be believed. */
   private static long tradeTimeMs(JsonNode data, long receiveTimeUs) {
-    long timeMs = integer(data, "T");
-    if (timeMs <= 0 || timeMs > MAX_EPOCH_MS) {
-      throw new IllegalArgumentException("field 'T' is not an epoch millisecond: " + timeMs);
-    }
+    long timeMs = epochMs(data, "T");
     long receiveMs = receiveTimeUs / 1_000L;
     if (receiveTimeUs > 0 && Math.abs(timeMs - receiveMs) > MAX_CLOCK_SKEW_MS) {
       throw new IllegalArgumentException(
           "field 'T' (" + timeMs + ") is more than a day from the receive time " + receiveMs);
     }
     return timeMs;
-  }
-
-  private static String textOrNull(JsonNode data, String name) {
-    JsonNode node = data.get(name);
-    return node != null && node.isTextual() ? node.asText() : null;
-  }
-
-  private static JsonNode field(JsonNode data, String name) {
-    JsonNode node = data.get(name);
-    if (node == null || node.isNull()) {
-      throw new IllegalArgumentException("missing field '" + name + "'");
-    }
-    return node;
-  }
-
-  private static String text(JsonNode data, String name) {
-    JsonNode node = field(data, name);
-    if (!node.isTextual()) {
-      throw new IllegalArgumentException("field '" + name + "' is not a string");
-    }
-    return node.asText();
-  }
-
-  private static long integer(JsonNode data, String name) {
-    JsonNode node = field(data, name);
-    if (!node.canConvertToLong() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException("field '" + name + "' is not an integer");
-    }
-    return node.asLong();
-  }
-
-  private static boolean bool(JsonNode data, String name) {
-    JsonNode node = field(data, name);
-    if (!node.isBoolean()) {
-      throw new IllegalArgumentException("field '" + name + "' is not a boolean");
-    }
-    return node.asBoolean();
-  }
-
-  /**
-   * Binance sends decimals as strings such as {@code "61837.63000000"}; anything else ({@code
-   * 0x1p16}, {@code 61837.63d}, blanks, a sign, an exponent) is refused, although Java would parse
-   * it. Double.parseDouble rounds what is accepted correctly.
-   */
-  private static double positiveDecimal(JsonNode data, String name) {
-    return positive(name, decimal(name, field(data, name)));
-  }
-
-  private static double nonNegativeDecimal(JsonNode data, String name) {
-    return decimal(name, field(data, name));
-  }
-
-  /** A decimal string of field {@code name}: zero or more, finite. */
-  private static double decimal(String name, JsonNode node) {
-    if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException("field '" + name + "' is not a decimal string");
-    }
-    String text = node.asText();
-    if (!DECIMAL.matcher(text).matches()) {
-      throw new IllegalArgumentException("field '" + name + "' is not a decimal: '" + text + "'");
-    }
-    double value = Double.parseDouble(text);
-    if (Double.isInfinite(value)) {
-      throw new IllegalArgumentException("field '" + name + "' is out of range: '" + text + "'");
-    }
-    return value;
-  }
-
-  private static double positive(String name, double value) {
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("field '" + name + "' is not positive: '" + value + "'");
-    }
-    return value;
   }
 }

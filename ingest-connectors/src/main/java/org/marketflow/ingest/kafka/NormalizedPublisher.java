@@ -9,8 +9,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.marketflow.ingest.feed.FeedOutput;
 import org.marketflow.schemas.avro.AvroCodec;
+import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.RecordOrigin;
@@ -23,7 +27,7 @@ import org.marketflow.schemas.kafka.Topics;
  * time. Idempotent producer with acks=all, so a retry never duplicates or reorders a record. Not
  * thread-safe: one publisher per thread.
  */
-public final class NormalizedPublisher implements AutoCloseable {
+public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, String> topicNames;
@@ -80,6 +84,31 @@ public final class NormalizedPublisher implements AutoCloseable {
   /** Publishes a trade to the trades topic. */
   public void publish(Trade trade) {
     publish(TopicSpec.TRADES, trade);
+  }
+
+  @Override
+  public void trade(Trade trade) {
+    publish(TopicSpec.TRADES, trade);
+  }
+
+  @Override
+  public void quote(Quote quote) {
+    publish(TopicSpec.QUOTES, quote);
+  }
+
+  @Override
+  public void book(BookUpdate update) {
+    publish(TopicSpec.BOOK, update);
+  }
+
+  @Override
+  public void status(FeedStatus status) {
+    publish(TopicSpec.STATUS, status);
+  }
+
+  @Override
+  public void deadLetter(String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {
+    publishDeadLetter(stage, reason, origin, atUs, raw);
   }
 
   /** Publishes {@code record} to {@code topic} (or the topic it is mapped to). */

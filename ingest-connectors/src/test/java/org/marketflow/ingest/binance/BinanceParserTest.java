@@ -155,7 +155,29 @@ class BinanceParserTest {
                 "trade: symbol 'BTRUSDT' is not the symbol of stream 'btcusdt@trade'"));
     assertThat(parseWith("\"e\":\"trade\"", "\"e\":\"trqde\""))
         .isEqualTo(new BinanceMessage.Malformed("unknown event type 'trqde'"));
-    assertThat(parseWith("\"e\":\"trade\"", "\"e\":\"aggTrade\""))
-        .isEqualTo(new BinanceMessage.Ignored("aggTrade"));
+    assertThat(parseWith("\"e\":\"trade\"", "\"e\":\"kline\""))
+        .isEqualTo(new BinanceMessage.Ignored("kline"));
+  }
+
+  @Test
+  void parsesAnAggregatedTradeWithItsOwnIdSpace() {
+    BinanceMessage message =
+        new BinanceParser("BINANCE_USDM")
+            .parse(
+                "{\"stream\":\"sushiusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\","
+                    + "\"E\":1626992741337,\"a\":91424530,\"s\":\"SUSHIUSDT\","
+                    + "\"p\":\"7.6110\",\"q\":\"12\",\"f\":172093455,\"l\":172093456,"
+                    + "\"T\":1626992741181,\"m\":true}}",
+                1_626_992_741_400_000L);
+    assertThat(message).isInstanceOf(BinanceMessage.TradeMessage.class);
+    BinanceMessage.TradeMessage trade = (BinanceMessage.TradeMessage) message;
+    assertThat(trade.kind()).isEqualTo("aggTrade");
+    assertThat(trade.trade().getInstrument()).isEqualTo("BINANCE_USDM:SUSHIUSDT");
+    assertThat(trade.trade().getSequence()).isEqualTo(91_424_530L);
+    assertThat(trade.trade().getTradeId()).isEqualTo("a91424530");
+    assertThat(trade.trade().getPrice()).isEqualTo(7.611);
+    assertThat(trade.trade().getSize()).isEqualTo(12.0);
+    assertThat(trade.trade().getSide()).isEqualTo(Side.SELL);
+    assertThat(trade.trade().getExchangeTimeUs()).isEqualTo(1_626_992_741_181_000L);
   }
 }
