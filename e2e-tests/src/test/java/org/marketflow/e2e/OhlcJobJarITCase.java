@@ -25,8 +25,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
-import org.marketflow.ingest.replay.BinanceReplay;
 import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.Replay;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.servers.EmbeddedKafka;
@@ -54,7 +54,7 @@ class OhlcJobJarITCase {
     try (PostgresDatabase db = LocalPostgres.shared().createDatabase("jar")) {
       try (NormalizedPublisher publisher =
           new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
-        new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
+        new Replay(publisher, Pacer.asFastAsPossible()).replay(recording);
       }
 
       migrateWithTheCommandJar(db);

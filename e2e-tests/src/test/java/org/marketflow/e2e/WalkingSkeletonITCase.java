@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
-import org.marketflow.ingest.replay.BinanceReplay;
 import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
@@ -63,8 +63,7 @@ class WalkingSkeletonITCase {
       ReplayStats replayed;
       try (NormalizedPublisher publisher =
           new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
-        replayed =
-            new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible()).replay(recording);
+        replayed = new Replay(publisher, Pacer.asFastAsPossible()).replay(recording);
       }
       assertThat(replayed.trades()).isEqualTo(9_757);
       assertThat(replayed.deadLetters()).isZero();

@@ -18,9 +18,10 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
-import org.marketflow.ingest.recording.HftBacktestRecording;
-import org.marketflow.ingest.replay.BinanceReplay;
+import org.marketflow.ingest.recording.Recording;
+import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
@@ -64,7 +65,9 @@ public final class LocalSuite implements Callable<Integer> {
 
   @Option(
       names = "--replay",
-      description = "A Binance recording (hftbacktest format) to replay instead of the simulator.")
+      description =
+          "A recording to replay instead of the simulator: hftbacktest (.gz) or cryptofeed"
+              + " (<FEED>.ws.<n>.<m>, with its .http. snapshots beside it).")
   Path replay;
 
   @Option(
@@ -102,7 +105,7 @@ public final class LocalSuite implements Callable<Integer> {
   public Integer call() throws Exception {
     if (replay != null) {
       try {
-        HftBacktestRecording.check(replay); // before any server is started
+        Recordings.open(replay, null).close(); // before any server is started
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -177,10 +180,10 @@ public final class LocalSuite implements Callable<Integer> {
   }
 
   private ReplayStats replayRecording(String bootstrap) throws Exception {
-    try (NormalizedPublisher publisher = new NormalizedPublisher(bootstrap)) {
+    try (NormalizedPublisher publisher = new NormalizedPublisher(bootstrap);
+        Recording recording = Recordings.open(replay, null)) {
       ReplayStats stats =
-          new BinanceReplay(BinanceReplay.venueOf(replay), publisher, new Pacer(speed))
-              .replay(replay);
+          new Replay(publisher, new Pacer(speed)).withProgress(LOG::info).replay(recording);
       LOG.info("Replayed {}: {}", replay.getFileName(), stats);
       return stats;
     }

@@ -28,7 +28,7 @@ class LocalSuiteTest {
 
   @Test
   void welcomesWithoutGuessingFromTheRecordingsName(@TempDir Path dir) {
-    String text = LocalSuite.welcome(8080, dir.resolve("service.log"), new ReplayStats());
+    String text = LocalSuite.welcome(8080, dir.resolve("service.log"), ReplayStats.none());
     assertThat(text)
         .contains("instrument=BINANCE:BTCUSDT&interval=1m")
         .contains("the recording held no trade");

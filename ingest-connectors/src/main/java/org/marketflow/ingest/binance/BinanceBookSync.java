@@ -3,6 +3,8 @@ package org.marketflow.ingest.binance;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.BookOutput;
+import org.marketflow.ingest.feed.FeedStatuses;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
@@ -36,13 +38,6 @@ public final class BinanceBookSync {
     USDM
   }
 
-  /** Where the sync's results go. */
-  public interface Output {
-    void book(BookUpdate update);
-
-    void status(FeedStatus status);
-  }
-
   static final int MAX_BUFFERED = 10_000;
 
   private final String instrument;
@@ -62,7 +57,8 @@ public final class BinanceBookSync {
   }
 
   /** Takes a REST snapshot: publishes it, then the buffered diffs that follow it. */
-  public void onSnapshot(BinanceMessage.DepthSnapshot snapshot, long receiveTimeUs, Output out) {
+  public void onSnapshot(
+      BinanceMessage.DepthSnapshot snapshot, long receiveTimeUs, BookOutput out) {
     book.reset(snapshot.bids(), snapshot.asks());
     synced = true;
     awaitingFirstDiff = true;
@@ -87,7 +83,7 @@ public final class BinanceBookSync {
   }
 
   /** Takes a diff: applies and publishes it, buffers it while unsynced, or reports a gap. */
-  public void onDiff(BinanceMessage.DepthDiff diff, long receiveTimeUs, Output out) {
+  public void onDiff(BinanceMessage.DepthDiff diff, long receiveTimeUs, BookOutput out) {
     if (!synced) {
       buffer(diff);
       return;
@@ -95,7 +91,7 @@ public final class BinanceBookSync {
     apply(diff, receiveTimeUs, out);
   }
 
-  private void apply(BinanceMessage.DepthDiff diff, long receiveTimeUs, Output out) {
+  private void apply(BinanceMessage.DepthDiff diff, long receiveTimeUs, BookOutput out) {
     long first = diff.firstUpdateId();
     long last = diff.lastUpdateId();
     if (awaitingFirstDiff) {
@@ -146,7 +142,7 @@ public final class BinanceBookSync {
       long expected,
       long received,
       long receiveTimeUs,
-      Output out,
+      BookOutput out,
       String detail) {
     gaps++;
     synced = false;
@@ -187,15 +183,18 @@ public final class BinanceBookSync {
       long timeUs,
       long receiveTimeUs,
       String detail) {
-    return FeedStatus.newBuilder()
-        .setInstrument(instrument)
-        .setEventTimeUs(timeUs)
-        .setReceiveTimeUs(receiveTimeUs)
-        .setState(state)
-        .setExpectedSequence(expected)
-        .setReceivedSequence(received)
-        .setDetail(detail)
-        .build();
+    return FeedStatuses.of(instrument, state, expected, received, timeUs, receiveTimeUs, detail);
+  }
+
+  /**
+   * The connection that fed this book is gone: the book is dropped and nothing is published until
+   * the next snapshot, which is followed by {@code RESYNCED}.
+   */
+  public void desync() {
+    synced = false;
+    resyncing = true;
+    book.clear();
+    buffered.clear();
   }
 
   public boolean isSynced() {

@@ -3,11 +3,14 @@ package org.marketflow.ingest.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.marketflow.ingest.check.RecordingCheck;
+import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
-import org.marketflow.ingest.recording.HftBacktestRecording;
-import org.marketflow.ingest.replay.BinanceReplay;
+import org.marketflow.ingest.recording.Recording;
+import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
@@ -17,11 +20,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ingest replay <file>} and {@code ingest simulate}: data into the normalized topics. */
+/**
+ * {@code ingest replay <file>}, {@code ingest check <file>} and {@code ingest simulate}: data into
+ * the normalized topics, and recordings checked before they are trusted.
+ */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    subcommands = {IngestCli.Replay.class, IngestCli.Simulate.class},
+    subcommands = {IngestCli.ReplayCommand.class, IngestCli.Check.class, IngestCli.Simulate.class},
     description = "Publishes normalized market data to Kafka.")
 public final class IngestCli {
 
@@ -60,13 +66,35 @@ public final class IngestCli {
     }
   }
 
+  /** The recording a command reads. */
+  static class RecordingArgument {
+    @Parameters(
+        index = "0",
+        description =
+            "The recording: hftbacktest (.gz) or cryptofeed (<FEED>.ws.<n>.<m>, with its"
+                + " <FEED>.http.* snapshots beside it).")
+    Path file;
+
+    @Option(
+        names = "--venue",
+        description =
+            "Venue of an hftbacktest recording: binance-spot or binance-usdm (default: from the"
+                + " file name, usdm_* is binance-usdm).")
+    String venue;
+
+    Recording open() throws java.io.IOException {
+      return Recordings.open(file, venue == null ? null : Venue.named(venue));
+    }
+  }
+
   @Command(
       name = "replay",
       mixinStandardHelpOptions = true,
-      description = "Replays a Binance recording (hftbacktest format).")
-  static final class Replay implements Callable<Integer> {
-    @Parameters(index = "0", description = "The .gz recording.")
-    Path file;
+      description =
+          "Replays a recording into Kafka: hftbacktest (.gz, Binance) or cryptofeed"
+              + " (<FEED>.ws.<n>.<m> with its .http. snapshots beside it).")
+  static final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Mixin RecordingArgument recording = new RecordingArgument();
 
     @Option(
         names = "--speed",
@@ -74,24 +102,39 @@ public final class IngestCli {
         description = "0: as fast as possible; N: N times the original pace.")
     double speed;
 
-    @Option(names = "--venue", description = "Venue of the instrument ids (from the file name).")
-    String venue;
-
     @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
 
     @Override
     public Integer call() throws Exception {
-      HftBacktestRecording.check(file);
-      try (NormalizedPublisher publisher = kafka.publisher()) {
+      try (Recording opened = recording.open();
+          NormalizedPublisher publisher = kafka.publisher()) {
         ReplayStats stats =
-            new BinanceReplay(
-                    venue == null ? BinanceReplay.venueOf(file) : venue,
-                    publisher,
-                    new Pacer(speed))
-                .replay(file);
-        System.out.println("replayed " + file.getFileName() + ": " + stats);
+            new Replay(publisher, new Pacer(speed))
+                .withProgress(System.err::println)
+                .replay(opened);
+        System.out.println("replayed " + opened.file().getFileName() + ": " + stats);
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Reads a recording without Kafka and reports, per instrument, messages by type, gaps,"
+              + " resyncs, checksums, and the rebuilt book's top against the venue's own best"
+              + " bid/ask. Exits 1 on any mismatch.")
+  static final class Check implements Callable<Integer> {
+    @CommandLine.Mixin RecordingArgument recording = new RecordingArgument();
+
+    @Override
+    public Integer call() throws Exception {
+      try (Recording opened = recording.open()) {
+        RecordingCheck.Result result = RecordingCheck.run(opened);
+        System.out.println(result.report());
+        return result.passed() ? 0 : FAILURE;
+      }
     }
   }
 

@@ -37,4 +37,7 @@ public interface FeedOutput extends BookOutput {
 
   /** A book update whose venue checksum was verified against the handler's book. */
   default void checksumVerified(String instrument) {}
+
+  /** Waits until everything sent so far is delivered (acknowledged by Kafka). */
+  default void flush() {}
 }

@@ -1,5 +1,6 @@
 package org.marketflow.ingest.feed;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -27,7 +28,7 @@ public final class FeedTally implements FeedOutput {
 
     /** Valid messages received, by the venue's message type. */
     public Map<String, Long> messages() {
-      return Map.copyOf(messages);
+      return Collections.unmodifiableMap(new TreeMap<>(messages));
     }
 
     public long trades() {
@@ -135,9 +136,14 @@ public final class FeedTally implements FeedOutput {
     next.checksumVerified(instrument);
   }
 
+  @Override
+  public void flush() {
+    next.flush();
+  }
+
   /** Counts by instrument ({@code "-"} for messages of no instrument), sorted. */
   public Map<String, Counts> byInstrument() {
-    return Map.copyOf(byInstrument);
+    return Collections.unmodifiableMap(new TreeMap<>(byInstrument));
   }
 
   /** The sum over all instruments. */
@@ -149,7 +155,7 @@ public final class FeedTally implements FeedOutput {
 
   /** Valid messages not published, by why. */
   public Map<String, Long> ignored() {
-    return Map.copyOf(ignored);
+    return Collections.unmodifiableMap(new TreeMap<>(ignored));
   }
 
   public long deadLetters() {

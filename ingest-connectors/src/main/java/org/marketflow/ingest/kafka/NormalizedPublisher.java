@@ -140,6 +140,7 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
   }
 
   /** Waits until everything sent so far is acknowledged. */
+  @Override
   public void flush() {
     producer.flush();
     throwIfFailed();

@@ -1,7 +1,5 @@
 package org.marketflow.ingest.recording;
 
-import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import org.marketflow.ingest.feed.RawMessage;
+import org.marketflow.ingest.feed.Venue;
+import org.marketflow.schemas.kafka.RecordOrigin;
 
 /**
  * Reads a recording in the hftbacktest format: gzip, one {@code <receive ns> <message>} per line. A
@@ -17,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * thrown, so the replay goes on. Lines are read as bytes, not decoded text, so that a line with
  * invalid UTF-8 reaches its dead letter exactly as it is in the file.
  */
-public final class HftBacktestRecording implements Closeable {
+public final class HftBacktestRecording implements Recording {
 
   /** A line that is not {@code <receive ns> <message>}, with its exact bytes. */
   public record MalformedLine(long lineNumber, byte[] raw, String reason) {
@@ -66,15 +67,15 @@ public final class HftBacktestRecording implements Closeable {
     void truncated(MalformedLine partial) throws IOException;
   }
 
-  private final InputStream in;
-  private final byte[] buffer = new byte[1 << 16];
-  private int position;
-  private int limit;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+  private final ByteLines lines;
+  private final Path file;
+  private final Venue venue;
   private long lineNumber;
 
-  private HftBacktestRecording(InputStream in) {
-    this.in = in;
+  private HftBacktestRecording(InputStream in, Path file, Venue venue) {
+    this.lines = new ByteLines(in);
+    this.file = file;
+    this.venue = venue;
   }
 
   /**
@@ -84,9 +85,63 @@ public final class HftBacktestRecording implements Closeable {
    *     file, empty, or not gzip although its name says so (see {@link #check})
    */
   public static HftBacktestRecording open(Path file) throws IOException {
+    return open(file, venueOf(file));
+  }
+
+  /** Opens a recording of {@code venue}'s messages. */
+  public static HftBacktestRecording open(Path file, Venue venue) throws IOException {
     check(file);
     InputStream in = Files.newInputStream(file);
-    return new HftBacktestRecording(gzipped(file) ? new GZIPInputStream(in, 1 << 16) : in);
+    return new HftBacktestRecording(
+        gzipped(file) ? new GZIPInputStream(in, 1 << 16) : in, file, venue);
+  }
+
+  /**
+   * The venue of a Binance recording from its file name, as hftbacktest names them: {@code usdm_*}
+   * is USD-M futures, anything else spot.
+   */
+  public static Venue venueOf(Path file) {
+    return file.getFileName().toString().startsWith("usdm_")
+        ? Venue.BINANCE_USDM
+        : Venue.BINANCE_SPOT;
+  }
+
+  @Override
+  public Venue venue() {
+    return venue;
+  }
+
+  @Override
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void forEach(Recording.Handler handler) throws IOException {
+    String name = file.getFileName().toString();
+    forEach(
+        new LineHandler() {
+          @Override
+          public void line(RecordingLine line) throws IOException {
+            handler.message(
+                new RawMessage(
+                    line.message(),
+                    line.receiveTimeNs(),
+                    RecordOrigin.file(name, line.lineNumber())));
+          }
+
+          @Override
+          public void malformed(MalformedLine line) throws IOException {
+            handler.malformed(
+                new RawMessage(line.raw(), 0L, RecordOrigin.file(name, line.lineNumber())),
+                line.reason());
+          }
+
+          @Override
+          public void truncated(MalformedLine partial) throws IOException {
+            malformed(partial);
+          }
+        });
   }
 
   /**
@@ -130,7 +185,7 @@ public final class HftBacktestRecording implements Closeable {
     byte[] raw;
     while ((raw = nextLineOrTruncation(handler)) != null) {
       lineNumber++;
-      int space = indexOf(raw, (byte) ' ');
+      int space = ByteLines.indexOf(raw, (byte) ' ', 0);
       if (space <= 0) {
         handler.malformed(new MalformedLine(lineNumber, raw, "no '<receive ns> <message>' shape"));
         continue;
@@ -150,12 +205,12 @@ public final class HftBacktestRecording implements Closeable {
   /** The next line, or {@code null} at the end of the data, reported to handler when cut short. */
   private byte[] nextLineOrTruncation(LineHandler handler) throws IOException {
     try {
-      return nextLine();
+      return lines.next();
     } catch (EOFException e) {
       handler.truncated(
           new MalformedLine(
               lineNumber + 1,
-              line.toByteArray(),
+              lines.partial(),
               "the recording ends in the middle of a gzip member after line "
                   + lineNumber
                   + " ("
@@ -163,47 +218,6 @@ public final class HftBacktestRecording implements Closeable {
                   + ")"));
       return null;
     }
-  }
-
-  /** The next line without its {@code \n} (or {@code \r\n}), or {@code null} at the end. */
-  private byte[] nextLine() throws IOException {
-    line.reset();
-    boolean ended = false;
-    while (!ended) {
-      if (position == limit) {
-        limit = in.read(buffer);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          if (line.size() == 0) {
-            return null;
-          }
-          break;
-        }
-      }
-      int start = position;
-      while (position < limit && buffer[position] != '\n') {
-        position++;
-      }
-      line.write(buffer, start, position - start);
-      if (position < limit) {
-        position++; // the '\n'
-        ended = true;
-      }
-    }
-    byte[] bytes = line.toByteArray();
-    return bytes.length > 0 && bytes[bytes.length - 1] == '\r'
-        ? Arrays.copyOf(bytes, bytes.length - 1)
-        : bytes;
-  }
-
-  private static int indexOf(byte[] bytes, byte value) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == value) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The decimal digits before {@code end}, or -1 when they are not a non-negative long. */
@@ -221,6 +235,6 @@ public final class HftBacktestRecording implements Closeable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    lines.close();
   }
 }

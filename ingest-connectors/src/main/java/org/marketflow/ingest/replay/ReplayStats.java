@@ -3,83 +3,90 @@ package org.marketflow.ingest.replay;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import org.marketflow.ingest.binance.BinanceBookHandler;
+import org.marketflow.ingest.feed.Discard;
+import org.marketflow.ingest.feed.FeedTally;
+import org.marketflow.schemas.avro.FeedState;
 
 /**
- * What a replay did: lines read, trades published (and for which instruments), repeated trades
- * dropped, messages ignored by kind, dead letters.
+ * What a replay did: lines read, and what the feed published ({@link FeedTally}): trades (and for
+ * which instruments), book updates, quotes, gaps, repeated trades dropped, messages ignored by
+ * kind, dead letters.
  */
 public final class ReplayStats {
 
+  private final FeedTally tally;
   private long lines;
-  private long trades;
-  private long deadLetters;
-  private long repeated;
-  private BinanceBookHandler.Counts books = new BinanceBookHandler.Counts(0, 0, 0);
-  private final Map<String, Long> ignored = new TreeMap<>();
-  private final Set<String> instruments = new TreeSet<>();
+
+  public ReplayStats(FeedTally tally) {
+    this.tally = tally;
+  }
+
+  /** The figures of a replay that has not run: all zero. */
+  public static ReplayStats none() {
+    return new ReplayStats(new FeedTally(Discard.INSTANCE));
+  }
 
   void line() {
     lines++;
   }
 
-  void trade(String instrument) {
-    trades++;
-    instruments.add(instrument);
-  }
-
-  void books(BinanceBookHandler.Counts counts) {
-    books = counts;
-  }
-
-  /** The books and quotes published. */
-  public BinanceBookHandler.Counts books() {
-    return books;
-  }
-
-  void repeatedTrade() {
-    repeated++;
-  }
-
-  void deadLetter() {
-    deadLetters++;
-  }
-
-  void ignored(String kind) {
-    ignored.merge(kind, 1L, Long::sum);
-  }
-
+  /** Lines (messages, snapshots and unusable lines) read. */
   public long lines() {
     return lines;
   }
 
+  public FeedTally tally() {
+    return tally;
+  }
+
   public long trades() {
-    return trades;
+    return tally.total().trades();
+  }
+
+  public long bookUpdates() {
+    return tally.total().bookUpdates();
+  }
+
+  public long quotes() {
+    return tally.total().quotes();
+  }
+
+  public long gaps() {
+    return tally.total().statuses(FeedState.GAP);
   }
 
   public long deadLetters() {
-    return deadLetters;
+    return tally.deadLetters();
   }
 
   /** Trades dropped because they repeated one already published. */
   public long repeated() {
-    return repeated;
+    return tally.ignored().getOrDefault("repeated trade", 0L);
   }
 
   /** The instruments trades were published for, sorted. */
   public Set<String> instruments() {
-    return Set.copyOf(instruments);
+    Set<String> instruments = new TreeSet<>();
+    tally
+        .byInstrument()
+        .forEach(
+            (id, counts) -> {
+              if (counts.trades() > 0) {
+                instruments.add(id);
+              }
+            });
+    return instruments;
   }
 
   /** The first of {@link #instruments()} in order, if any trade was published. */
   public Optional<String> firstInstrument() {
-    return instruments.stream().findFirst();
+    return instruments().stream().findFirst();
   }
 
+  /** Valid messages not published, by why. */
   public Map<String, Long> ignored() {
-    return Map.copyOf(ignored);
+    return tally.ignored();
   }
 
   @Override
@@ -87,18 +94,18 @@ public final class ReplayStats {
     return "lines="
         + lines
         + " trades="
-        + trades
-        + " deadLetters="
-        + deadLetters
-        + " repeated="
-        + repeated
+        + trades()
         + " bookUpdates="
-        + books.bookUpdates()
+        + bookUpdates()
         + " quotes="
-        + books.quotes()
+        + quotes()
         + " gaps="
-        + books.gaps()
+        + gaps()
+        + " deadLetters="
+        + deadLetters()
+        + " repeated="
+        + repeated()
         + " ignored="
-        + ignored;
+        + ignored();
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.BookOutput;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
@@ -17,8 +18,8 @@ class BinanceBookSyncTest {
 
   private final List<BookUpdate> updates = new ArrayList<>();
   private final List<FeedStatus> statuses = new ArrayList<>();
-  private final BinanceBookSync.Output out =
-      new BinanceBookSync.Output() {
+  private final BookOutput out =
+      new BookOutput() {
         @Override
         public void book(BookUpdate update) {
           updates.add(update);

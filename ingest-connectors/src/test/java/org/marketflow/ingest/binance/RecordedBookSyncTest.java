@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.BookOutput;
 import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.recording.RecordingLine;
 import org.marketflow.schemas.avro.BookLevel;
@@ -86,8 +87,8 @@ class RecordedBookSyncTest {
     OrderBook rebuilt = new OrderBook();
     List<FeedStatus> statuses = new ArrayList<>();
     long[] lastPublished = {-1};
-    BinanceBookSync.Output publish =
-        new BinanceBookSync.Output() {
+    BookOutput publish =
+        new BookOutput() {
           @Override
           public void book(BookUpdate update) {
             rebuilt.apply(update);
@@ -102,8 +103,8 @@ class RecordedBookSyncTest {
             }
           }
         };
-    BinanceBookSync.Output discard =
-        new BinanceBookSync.Output() {
+    BookOutput discard =
+        new BookOutput() {
           @Override
           public void book(BookUpdate update) {}
 

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.recording.HftBacktestRecording;
+import org.marketflow.ingest.recording.Recording;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -36,7 +39,7 @@ import org.marketflow.testing.servers.TopicContents;
 
 /** The replay tool into a real (in-process) Kafka broker. */
 @ExtendWith(KafkaExtension.class)
-class BinanceReplayITCase {
+class ReplayITCase {
 
   private final EmbeddedKafka kafka = EmbeddedKafka.shared();
 
@@ -50,7 +53,7 @@ class BinanceReplayITCase {
     ReplayStats stats =
         replay(
             SharedData.file("binance-hftbacktest/usdm_btcusdt_20240808.gz"),
-            "BINANCE_USDM",
+            "binance-usdm",
             trades,
             deadLetters);
 
@@ -97,7 +100,7 @@ class BinanceReplayITCase {
       out.write(NOT_UTF8); // the message of line 6
     }
 
-    ReplayStats stats = replay(file, "BINANCE", trades, deadLetters);
+    ReplayStats stats = replay(file, "binance-spot", trades, deadLetters);
 
     assertThat(stats.trades()).isEqualTo(2);
     assertThat(stats.deadLetters()).isEqualTo(4);
@@ -111,7 +114,7 @@ class BinanceReplayITCase {
               + letter.getReason()
               + " | "
               + StandardCharsets.UTF_8.decode(letter.getRaw().duplicate()));
-      assertThat(letter.getStage()).isEqualTo("ingest.replay.binance");
+      assertThat(letter.getStage()).isEqualTo("ingest.replay.binance-spot");
       if (letter.getSourceOffset() == 6) {
         assertThat(bytes(letter)).as("the exact bytes of the line").isEqualTo(NOT_UTF8);
       }
@@ -156,7 +159,7 @@ class BinanceReplayITCase {
     Path file = dir.resolve("spot_btcusdt_cut.gz");
     Files.write(file, Arrays.copyOf(whole, whole.length - 200)); // a file cut short
 
-    ReplayStats stats = replay(file, "BINANCE", trades, deadLetters);
+    ReplayStats stats = replay(file, "binance-spot", trades, deadLetters);
 
     assertThat(stats.trades()).isEqualTo(2);
     assertThat(stats.repeated()).isEqualTo(1);
@@ -208,10 +211,10 @@ class BinanceReplayITCase {
                 Topics.STATUS, statuses.name()),
             DeadLetters.DEFAULT)) {
       stats =
-          new BinanceReplay("BINANCE", publisher, Pacer.asFastAsPossible())
+          new Replay(publisher, Pacer.asFastAsPossible())
               .replay(SharedData.file("binance-hftbacktest/spot_ethusdt_20240808.gz"));
     }
-    assertThat(stats.books().gaps()).isZero();
+    assertThat(stats.gaps()).isZero();
     assertThat(readAll(statuses.name())).isEmpty();
 
     // The quotes in force at each update id, read back from Kafka.
@@ -221,13 +224,13 @@ class BinanceReplayITCase {
       Quote quote = quoteCodec.decode(record.value());
       quoteByUpdateId.put(quote.getSequence(), quote);
     }
-    assertThat(quoteByUpdateId).hasSize((int) stats.books().quotes());
+    assertThat(quoteByUpdateId).hasSize((int) stats.quotes());
 
     // The book from the BookUpdate records alone, as a consumer of the topic rebuilds it.
     OrderBook rebuilt = new OrderBook();
     AvroCodec<BookUpdate> bookCodec = AvroCodec.of(BookUpdate.class);
     List<ConsumerRecord<byte[], byte[]>> updates = readAll(book.name());
-    assertThat(updates).hasSize((int) stats.books().bookUpdates());
+    assertThat(updates).hasSize((int) stats.bookUpdates());
     int compared = 0;
     int matched = 0;
     for (ConsumerRecord<byte[], byte[]> record : updates) {
@@ -253,7 +256,9 @@ class BinanceReplayITCase {
       throws Exception {
     try (NormalizedPublisher publisher =
         new NormalizedPublisher(kafka.bootstrapServers(), trades, deadLetters)) {
-      return new BinanceReplay(venue, publisher, Pacer.asFastAsPossible()).replay(file);
+      try (Recording recording = HftBacktestRecording.open(file, Venue.named(venue))) {
+        return new Replay(publisher, Pacer.asFastAsPossible()).replay(recording);
+      }
     }
   }
 

@@ -1,0 +1,28 @@
+package org.marketflow.ingest.venues;
+
+import org.marketflow.ingest.binance.BinanceFeed;
+import org.marketflow.ingest.feed.FeedOutput;
+import org.marketflow.ingest.feed.ResyncRequests;
+import org.marketflow.ingest.feed.Venue;
+import org.marketflow.ingest.feed.VenueFeed;
+
+/** The feed of each venue. */
+public final class VenueFeeds {
+
+  private VenueFeeds() {}
+
+  /**
+   * A new feed of {@code venue} publishing to {@code out}.
+   *
+   * @param stage the stage its dead letters name
+   * @param resync how it asks for a fresh book after a gap ({@link ResyncRequests#NONE} in a
+   *     recording, where the next snapshot resyncs)
+   */
+  public static VenueFeed create(Venue venue, FeedOutput out, String stage, ResyncRequests resync) {
+    return switch (venue) {
+      case BINANCE_SPOT, BINANCE_USDM ->
+          new BinanceFeed(venue.instrumentVenue(), out, stage, resync);
+      default -> throw new IllegalArgumentException("no feed for " + venue.cliName() + " yet");
+    };
+  }
+}
