@@ -17,14 +17,20 @@ public final class RepeatedTrades {
   /** Whether {@code trade} is new; if so it is remembered as the last of its instrument. */
   public boolean isNew(Trade trade) {
     Long sequence = trade.getSequence();
-    if (sequence == null) {
-      return true;
-    }
-    Long last = lastSequence.get(trade.getInstrument());
-    if (last != null && sequence <= last) {
+    return sequence == null || isNew(trade.getInstrument(), sequence);
+  }
+
+  /**
+   * Whether a trade of {@code instrument} numbered {@code id} is new, for venues whose trades are
+   * numbered by another increasing id than the sequence (Coinbase's {@code trade_id}); if so it is
+   * remembered as the last of its instrument. Use one instance per kind of number.
+   */
+  public boolean isNew(String instrument, long id) {
+    Long last = lastSequence.get(instrument);
+    if (last != null && id <= last) {
       return false;
     }
-    lastSequence.put(trade.getInstrument(), sequence);
+    lastSequence.put(instrument, id);
     return true;
   }
 }
