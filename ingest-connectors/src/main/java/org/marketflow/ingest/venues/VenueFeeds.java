@@ -1,6 +1,7 @@
 package org.marketflow.ingest.venues;
 
 import org.marketflow.ingest.binance.BinanceFeed;
+import org.marketflow.ingest.coinbase.CoinbaseFeed;
 import org.marketflow.ingest.feed.FeedOutput;
 import org.marketflow.ingest.feed.ResyncRequests;
 import org.marketflow.ingest.feed.Venue;
@@ -22,6 +23,7 @@ public final class VenueFeeds {
     return switch (venue) {
       case BINANCE_SPOT, BINANCE_USDM ->
           new BinanceFeed(venue.instrumentVenue(), out, stage, resync);
+      case COINBASE -> new CoinbaseFeed(out, stage, resync);
       default -> throw new IllegalArgumentException("no feed for " + venue.cliName() + " yet");
     };
   }

@@ -32,6 +32,7 @@ class RecordingCheckTest {
     "binance-hftbacktest/usdm_btcusdt_20240808.gz, 1, 629",
     "cryptofeed/BINANCE.ws.1.0, 4, 26",
     "cryptofeed/BINANCE_FUTURES.ws.1.0, 4, 50",
+    "cryptofeed/COINBASE.ws.28.0, 10, 0",
   })
   void everySymbolSyncsAndTheRebuiltTopIsTheVenues(String recording, int symbols, long comparisons)
       throws Exception {
