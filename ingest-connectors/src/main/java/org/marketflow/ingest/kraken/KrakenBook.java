@@ -2,8 +2,10 @@ package org.marketflow.ingest.kraken;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,6 +23,15 @@ public final class KrakenBook {
   /** A level as Kraken sent it. */
   public record Level(String price, String volume) {}
 
+  /**
+   * What an update changed, net of the cut to depth: every price it named and every price the cut
+   * removed, each once, with its volume after the update ({@code "0"}: no longer in the book).
+   * Applied to the book before the update, these levels alone give the book after it.
+   *
+   * @param cut how many levels the cut to depth removed
+   */
+  public record Change(List<Level> asks, List<Level> bids, int cut) {}
+
   private final int depth;
   private final NavigableMap<BigDecimal, Level> asks = new TreeMap<>();
   private final NavigableMap<BigDecimal, Level> bids = new TreeMap<>(Comparator.reverseOrder());
@@ -34,17 +45,23 @@ public final class KrakenBook {
 
   /** Replaces the book with a snapshot's levels. */
   public void reset(List<Level> askLevels, List<Level> bidLevels) {
-    asks.clear();
-    bids.clear();
+    clear();
     apply(askLevels, bidLevels);
   }
 
-  /** Applies an update's levels (a volume of zero removes the level), then cuts to the depth. */
-  public void apply(List<Level> askLevels, List<Level> bidLevels) {
-    set(asks, askLevels);
-    set(bids, bidLevels);
-    truncate(asks);
-    truncate(bids);
+  /**
+   * Applies an update's levels (a volume of zero removes the level), then cuts each side to the
+   * depth: Kraken sends no removal for a level pushed beyond the depth by a better one.
+   *
+   * @return the net change, removals by the cut included
+   */
+  public Change apply(List<Level> askLevels, List<Level> bidLevels) {
+    Map<BigDecimal, Level> askChanges = new LinkedHashMap<>();
+    Map<BigDecimal, Level> bidChanges = new LinkedHashMap<>();
+    set(asks, askLevels, askChanges);
+    set(bids, bidLevels, bidChanges);
+    int cut = truncate(asks, askChanges) + truncate(bids, bidChanges);
+    return new Change(List.copyOf(askChanges.values()), List.copyOf(bidChanges.values()), cut);
   }
 
   /**
@@ -73,7 +90,27 @@ public final class KrakenBook {
     return asks.size() + bids.size();
   }
 
-  private static void set(NavigableMap<BigDecimal, Level> side, List<Level> levels) {
+  public int depth() {
+    return depth;
+  }
+
+  /** All asks, lowest first. */
+  public List<Level> asks() {
+    return new ArrayList<>(asks.values());
+  }
+
+  /** All bids, highest first. */
+  public List<Level> bids() {
+    return new ArrayList<>(bids.values());
+  }
+
+  public void clear() {
+    asks.clear();
+    bids.clear();
+  }
+
+  private static void set(
+      NavigableMap<BigDecimal, Level> side, List<Level> levels, Map<BigDecimal, Level> changes) {
     for (Level level : levels) {
       BigDecimal price = new BigDecimal(level.price());
       if (new BigDecimal(level.volume()).signum() == 0) {
@@ -81,13 +118,18 @@ public final class KrakenBook {
       } else {
         side.put(price, level);
       }
+      changes.put(price.stripTrailingZeros(), level); // one entry per price: 1.0 and 1.00 alike
     }
   }
 
-  private void truncate(NavigableMap<BigDecimal, Level> side) {
+  private int truncate(NavigableMap<BigDecimal, Level> side, Map<BigDecimal, Level> changes) {
+    int cut = 0;
     while (side.size() > depth) {
-      side.pollLastEntry();
+      Map.Entry<BigDecimal, Level> last = side.pollLastEntry();
+      changes.put(last.getKey().stripTrailingZeros(), new Level(last.getValue().price(), "0"));
+      cut++;
     }
+    return cut;
   }
 
   private static void append(StringBuilder text, NavigableMap<BigDecimal, Level> side) {
