@@ -6,6 +6,8 @@ import org.marketflow.ingest.feed.FeedOutput;
 import org.marketflow.ingest.feed.ResyncRequests;
 import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.feed.VenueFeed;
+import org.marketflow.ingest.kraken.KrakenFeed;
+import org.marketflow.ingest.pariflow.PariflowFeed;
 
 /** The feed of each venue. */
 public final class VenueFeeds {
@@ -24,7 +26,8 @@ public final class VenueFeeds {
       case BINANCE_SPOT, BINANCE_USDM ->
           new BinanceFeed(venue.instrumentVenue(), out, stage, resync);
       case COINBASE -> new CoinbaseFeed(out, stage, resync);
-      default -> throw new IllegalArgumentException("no feed for " + venue.cliName() + " yet");
+      case KRAKEN -> new KrakenFeed(out, stage, resync);
+      case PARIFLOW -> new PariflowFeed(out, stage, resync);
     };
   }
 }

@@ -33,6 +33,7 @@ class RecordingCheckTest {
     "cryptofeed/BINANCE.ws.1.0, 4, 26",
     "cryptofeed/BINANCE_FUTURES.ws.1.0, 4, 50",
     "cryptofeed/COINBASE.ws.28.0, 10, 0",
+    "cryptofeed/KRAKEN.ws.50.0, 10, 0",
   })
   void everySymbolSyncsAndTheRebuiltTopIsTheVenues(String recording, int symbols, long comparisons)
       throws Exception {
