@@ -30,7 +30,8 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * <p>Strict about what it accepts, since a flipped byte must not become a trade: decimals are
  * Binance's plain {@code 123.45} strings, prices and sizes positive; the trade time is a positive
  * epoch millisecond, and within {@link #MAX_CLOCK_SKEW_MS} of the receive time when that is known;
- * in the combined stream, the symbol must be the stream's.
+ * event times {@code E} are epoch milliseconds too; a symbol is one an instrument id can hold; in
+ * the combined stream, a trade's symbol must be the stream's.
  */
 public final class BinanceParser {
 
@@ -148,14 +149,14 @@ public final class BinanceParser {
     return type != null ? type.asText() : data.has("lastUpdateId") ? "depthSnapshot" : "bookTicker";
   }
 
-  private static BinanceMessage.DepthDiff depthDiff(JsonNode data) {
+  private BinanceMessage.DepthDiff depthDiff(JsonNode data) {
     JsonNode previous = data.get("pu");
     return new BinanceMessage.DepthDiff(
-        text(data, "s"),
+        symbol(data),
         integer(data, "U"),
         integer(data, "u"),
         previous == null ? null : integer(data, "pu"),
-        integer(data, "E"),
+        epochMs(data, "E"),
         levels(data, "b"),
         levels(data, "a"));
   }
@@ -163,20 +164,27 @@ public final class BinanceParser {
   private static BinanceMessage.DepthSnapshot snapshot(JsonNode data) {
     return new BinanceMessage.DepthSnapshot(
         integer(data, "lastUpdateId"),
-        data.has("E") ? integer(data, "E") : null,
+        data.has("E") ? epochMs(data, "E") : null,
         levels(data, "bids"),
         levels(data, "asks"));
   }
 
-  private static BinanceMessage.BookTicker bookTicker(JsonNode data) {
+  private BinanceMessage.BookTicker bookTicker(JsonNode data) {
     return new BinanceMessage.BookTicker(
-        text(data, "s"),
+        symbol(data),
         integer(data, "u"),
         positiveDecimal(data, "b"),
         nonNegativeDecimal(data, "B"),
         positiveDecimal(data, "a"),
         nonNegativeDecimal(data, "A"),
-        data.has("E") ? integer(data, "E") : null);
+        data.has("E") ? epochMs(data, "E") : null);
+  }
+
+  /** The symbol {@code s}: one an instrument id can hold, as the feed makes one of it. */
+  private String symbol(JsonNode data) {
+    String symbol = text(data, "s");
+    InstrumentId.of(venue, symbol);
+    return symbol;
   }
 
   /** The trade time {@code T}, if it can be believed. */

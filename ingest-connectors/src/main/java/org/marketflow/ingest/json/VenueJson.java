@@ -1,9 +1,13 @@
 package org.marketflow.ingest.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,12 +28,18 @@ public final class VenueJson {
   /** 9999-12-31T23:59:59.999Z: the latest time an epoch-millisecond field may hold. */
   public static final long MAX_EPOCH_MS = 253_402_300_799_999L;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private VenueJson() {}
 
-  /** Reads a message; the exception's message says why it is not JSON. */
+  /**
+   * Reads a message; the exception's message says why it is not JSON. JSON is one value in UTF-8:
+   * bytes after the value, and bytes that are not UTF-8 (Jackson lets some through, an overlong
+   * {@code C0 AF} becoming {@code /}), make it not JSON.
+   */
   public static JsonNode read(byte[] json) {
+    requireUtf8(json);
     try {
       JsonNode root = MAPPER.readTree(json);
       if (root == null) {
@@ -40,6 +50,19 @@ public final class VenueJson {
       throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException("unreadable message: " + e.getMessage());
+    }
+  }
+
+  private static void requireUtf8(byte[] json) {
+    for (byte b : json) {
+      if (b < 0) { // not ASCII: decode the whole message strictly, once
+        try {
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+          throw new IllegalArgumentException("invalid JSON: not UTF-8 (" + e.getMessage() + ")");
+        }
+        return;
+      }
     }
   }
 

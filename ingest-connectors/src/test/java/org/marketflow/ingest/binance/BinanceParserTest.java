@@ -2,11 +2,19 @@ package org.marketflow.ingest.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marketflow.ingest.feed.FeedOutput;
+import org.marketflow.ingest.feed.RawMessage;
+import org.marketflow.ingest.feed.ResyncRequests;
 import org.marketflow.schemas.avro.BookLevel;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.kafka.RecordOrigin;
 
 class BinanceParserTest {
 
@@ -145,6 +153,65 @@ class BinanceParserTest {
             new BinanceMessage.Malformed(
                 "trade: field 'T' (1723361255342) is more than a day from the receive time"
                     + " 1723161254087"));
+  }
+
+  @Test
+  void refusesBookMessagesWhoseSymbolIsNoInstrumentOrWhoseEventTimeIsNoEpochMillisecond() {
+    String diff =
+        "{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1723161255343,"
+            + "\"s\":\"BTCUSDT\",\"U\":1,\"u\":2,\"b\":[],\"a\":[]}}";
+    String ticker =
+        "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":1,"
+            + "\"s\":\"BTCUSDT\",\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\",\"E\":1723161255343}}";
+
+    assertThat(spot.parse(diff.replace("BTCUSDT", "BTC]SDT"), 0))
+        .isEqualTo(new BinanceMessage.Malformed("depthUpdate: invalid symbol 'BTC]SDT'"));
+    assertThat(spot.parse(ticker.replace("BTCUSDT", "BTC]SDT"), 0))
+        .isEqualTo(new BinanceMessage.Malformed("bookTicker: invalid symbol 'BTC]SDT'"));
+    assertThat(spot.parse(diff.replace("1723161255343", "-1"), 0))
+        .isEqualTo(
+            new BinanceMessage.Malformed("depthUpdate: field 'E' is not an epoch millisecond: -1"));
+    assertThat(spot.parse(ticker.replace("1723161255343", "-1"), 0))
+        .isEqualTo(
+            new BinanceMessage.Malformed("bookTicker: field 'E' is not an epoch millisecond: -1"));
+    assertThat(spot.parse("{\"lastUpdateId\":5,\"E\":-1,\"bids\":[],\"asks\":[]}", 0))
+        .isEqualTo(
+            new BinanceMessage.Malformed(
+                "depthSnapshot: field 'E' is not an epoch millisecond: -1"));
+  }
+
+  @Test
+  void aFeedTurnsABookMessageOfAnInvalidSymbolIntoADeadLetter() {
+    List<String> reasons = new ArrayList<>();
+    FeedOutput out =
+        new FeedOutput() {
+          @Override
+          public void trade(Trade trade) {}
+
+          @Override
+          public void quote(Quote quote) {}
+
+          @Override
+          public void book(BookUpdate update) {}
+
+          @Override
+          public void status(FeedStatus status) {}
+
+          @Override
+          public void deadLetter(
+              String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {
+            reasons.add(reason);
+          }
+        };
+    BinanceFeed feed = new BinanceFeed("BINANCE", out, "ingest.test", ResyncRequests.NONE);
+
+    feed.onMessage(
+        RawMessage.of(
+            "{\"u\":1,\"s\":\"BTCUS@T\",\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\"}",
+            1L,
+            RecordOrigin.file("test", 1)));
+
+    assertThat(reasons).containsExactly("bookTicker: invalid symbol 'BTCUS@T'");
   }
 
   @Test
