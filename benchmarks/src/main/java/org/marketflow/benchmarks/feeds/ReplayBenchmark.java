@@ -4,12 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.marketflow.benchmarks.kafka.BenchmarkTopic;
@@ -166,19 +164,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
   /** A bare producer with {@link NormalizedPublisher}'s settings. */
   private static KafkaProducer<byte[], byte[]> rawProducer(String bootstrap) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.LINGER_MS_CONFIG,
-            5,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            256 * 1024,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4"),
+        NormalizedPublisher.producerConfig(bootstrap),
         new ByteArraySerializer(),
         new ByteArraySerializer());
   }

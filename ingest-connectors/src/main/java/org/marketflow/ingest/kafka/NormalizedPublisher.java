@@ -49,23 +49,29 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
       String bootstrapServers, Map<String, String> topicNames, DeadLetters deadLetters) {
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+            producerConfig(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
     this.topicNames = Map.copyOf(topicNames);
     this.deadLetters = deadLetters;
+  }
+
+  /**
+   * The producer settings every publisher uses: idempotent, acks=all, lz4, 256 KiB batches with a 5
+   * ms linger.
+   */
+  public static Map<String, Object> producerConfig(String bootstrapServers) {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.LINGER_MS_CONFIG,
+        5,
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        256 * 1024,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+        "lz4");
   }
 
   /** Publishes to the suite's own topics. */
