@@ -38,4 +38,35 @@ class IngestCliTest {
     assertThat(err.toString().strip())
         .isEqualTo("ingest replay: recording " + missing + " does not exist");
   }
+
+  @Test
+  void anUnknownVenueIsOneLineNamingTheKnownOnes(@TempDir Path dir) throws Exception {
+    Path recording = Files.writeString(dir.resolve("recording.txt"), "1 {}\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = IngestCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("check", recording.toString(), "--venue", "nasdaq"))
+        .isEqualTo(IngestCli.USAGE_ERROR);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "ingest check: unknown venue 'nasdaq': one of binance-spot, binance-usdm, coinbase,"
+                + " kraken, pariflow");
+  }
+
+  @Test
+  void theRestHalfOfACryptofeedRecordingIsRefusedSayingWhichFileToGive(@TempDir Path dir)
+      throws Exception {
+    Path http = Files.writeString(dir.resolve("BINANCE.http.0.0"), "x\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = IngestCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("check", http.toString())).isEqualTo(IngestCli.USAGE_ERROR);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "ingest check: recording "
+                + http
+                + " holds REST responses: replay the .ws. file beside it, which reads them too");
+  }
 }
