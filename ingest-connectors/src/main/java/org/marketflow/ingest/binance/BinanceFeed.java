@@ -58,7 +58,7 @@ public final class BinanceFeed implements VenueFeed {
     this.parser = new BinanceParser(venue);
   }
 
-  /** Expects {@code symbol} before its first message (a subscription), so its silence counts. */
+  @Override
   public void expect(String symbol, long sinceUs) {
     sync(symbol);
     activity.expect(instrument(symbol), sinceUs);

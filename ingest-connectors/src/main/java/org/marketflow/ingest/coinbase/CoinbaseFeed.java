@@ -113,6 +113,11 @@ public final class CoinbaseFeed implements VenueFeed {
   }
 
   @Override
+  public void expect(String productId, long sinceUs) {
+    activity.expect(CoinbaseParser.instrument(productId), sinceUs);
+  }
+
+  @Override
   public void connected(long atUs) {
     products.forEach(id -> activity.expect(CoinbaseParser.instrument(id), atUs));
     activity.all(FeedState.CONNECTED, atUs, null, out);

@@ -14,7 +14,7 @@ import org.marketflow.schemas.kafka.RecordOrigin;
  * Counts what a feed publishes, per instrument, and passes everything on to the output it wraps:
  * the figures of a replay, of {@code ingest check} and of the metrics.
  */
-public final class FeedTally implements FeedOutput {
+public final class FeedTally extends ForwardingOutput {
 
   /** What one instrument's feed did. */
   public static final class Counts {
@@ -71,13 +71,12 @@ public final class FeedTally implements FeedOutput {
     }
   }
 
-  private final FeedOutput next;
   private final Map<String, Counts> byInstrument = new TreeMap<>();
   private final Map<String, Long> ignored = new TreeMap<>();
   private long deadLetters;
 
   public FeedTally(FeedOutput next) {
-    this.next = next;
+    super(next);
   }
 
   private Counts of(String instrument) {
@@ -87,13 +86,13 @@ public final class FeedTally implements FeedOutput {
   @Override
   public void trade(Trade trade) {
     of(trade.getInstrument()).trades++;
-    next.trade(trade);
+    super.trade(trade);
   }
 
   @Override
   public void quote(Quote quote) {
     of(quote.getInstrument()).quotes++;
-    next.quote(quote);
+    super.quote(quote);
   }
 
   @Override
@@ -103,42 +102,37 @@ public final class FeedTally implements FeedOutput {
       case SNAPSHOT -> counts.snapshots++;
       case DELTA -> counts.deltas++;
     }
-    next.book(update);
+    super.book(update);
   }
 
   @Override
   public void status(FeedStatus status) {
     of(status.getInstrument()).statuses.merge(status.getState(), 1L, Long::sum);
-    next.status(status);
+    super.status(status);
   }
 
   @Override
   public void deadLetter(String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {
     deadLetters++;
-    next.deadLetter(stage, reason, origin, atUs, raw);
+    super.deadLetter(stage, reason, origin, atUs, raw);
   }
 
   @Override
   public void received(String instrument, String type) {
     of(instrument).messages.merge(type, 1L, Long::sum);
-    next.received(instrument, type);
+    super.received(instrument, type);
   }
 
   @Override
   public void ignored(String instrument, String why) {
     ignored.merge(why, 1L, Long::sum);
-    next.ignored(instrument, why);
+    super.ignored(instrument, why);
   }
 
   @Override
   public void checksumVerified(String instrument) {
     of(instrument).checksumsVerified++;
-    next.checksumVerified(instrument);
-  }
-
-  @Override
-  public void flush() {
-    next.flush();
+    super.checksumVerified(instrument);
   }
 
   /** Counts by instrument ({@code "-"} for messages of no instrument), sorted. */

@@ -8,6 +8,12 @@ package org.marketflow.ingest.feed;
  */
 public interface VenueFeed {
 
+  /**
+   * {@code symbol} (the venue's own) is subscribed: it gets the connection's statuses, and its
+   * silence counts, before its first message.
+   */
+  default void expect(String symbol, long sinceUs) {}
+
   /** A message from the venue's WebSocket (live or recorded). */
   void onMessage(RawMessage message);
 

@@ -303,6 +303,11 @@ public final class KrakenFeed implements VenueFeed {
   }
 
   @Override
+  public void expect(String pair, long sinceUs) {
+    activity.expect(instrument(pair), sinceUs);
+  }
+
+  @Override
   public void connected(long atUs) {
     activity.all(FeedState.CONNECTED, atUs, "connected", out);
   }

@@ -89,6 +89,25 @@ public final class ReplayStats {
     return tally.ignored();
   }
 
+  /** What a feed published, in one line. */
+  public static String summary(FeedTally tally) {
+    FeedTally.Counts total = tally.total();
+    return "trades="
+        + total.trades()
+        + " bookUpdates="
+        + total.bookUpdates()
+        + " quotes="
+        + total.quotes()
+        + " gaps="
+        + total.statuses(FeedState.GAP)
+        + " resyncs="
+        + total.statuses(FeedState.RESYNCED)
+        + " checksumFailures="
+        + total.statuses(FeedState.CHECKSUM_MISMATCH)
+        + " deadLetters="
+        + tally.deadLetters();
+  }
+
   @Override
   public String toString() {
     return "lines="

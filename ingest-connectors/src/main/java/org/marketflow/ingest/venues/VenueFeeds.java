@@ -1,5 +1,6 @@
 package org.marketflow.ingest.venues;
 
+import java.util.Set;
 import org.marketflow.ingest.binance.BinanceFeed;
 import org.marketflow.ingest.coinbase.CoinbaseFeed;
 import org.marketflow.ingest.feed.FeedOutput;
@@ -22,10 +23,20 @@ public final class VenueFeeds {
    *     recording, where the next snapshot resyncs)
    */
   public static VenueFeed create(Venue venue, FeedOutput out, String stage, ResyncRequests resync) {
+    return create(venue, out, stage, resync, Set.of());
+  }
+
+  /**
+   * A new feed of {@code venue} for a live connection subscribed to {@code symbols} (the venue's
+   * own): Coinbase refuses messages of other products (Binance's streams and Kraken's channels
+   * already name only what was subscribed).
+   */
+  public static VenueFeed create(
+      Venue venue, FeedOutput out, String stage, ResyncRequests resync, Set<String> symbols) {
     return switch (venue) {
       case BINANCE_SPOT, BINANCE_USDM ->
           new BinanceFeed(venue.instrumentVenue(), out, stage, resync);
-      case COINBASE -> new CoinbaseFeed(out, stage, resync);
+      case COINBASE -> new CoinbaseFeed(out, stage, resync, symbols);
       case KRAKEN -> new KrakenFeed(out, stage, resync);
       case PARIFLOW -> new PariflowFeed(out, stage, resync);
     };

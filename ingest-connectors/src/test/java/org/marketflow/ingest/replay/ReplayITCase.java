@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.book.OrderBook;
 import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.kafka.TopicPublishers;
 import org.marketflow.ingest.recording.HftBacktestRecording;
 import org.marketflow.ingest.recording.Recording;
 import org.marketflow.schemas.avro.AvroCodec;
@@ -29,8 +30,6 @@ import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
-import org.marketflow.schemas.kafka.DeadLetters;
-import org.marketflow.schemas.kafka.Topics;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.junit.KafkaExtension;
 import org.marketflow.testing.junit.KafkaTopic;
@@ -201,15 +200,7 @@ class ReplayITCase {
       throws Exception {
     ReplayStats stats;
     try (NormalizedPublisher publisher =
-        new NormalizedPublisher(
-            kafka.bootstrapServers(),
-            Map.of(
-                Topics.TRADES, trades.name(),
-                Topics.DEAD_LETTERS, deadLetters.name(),
-                Topics.BOOK, book.name(),
-                Topics.QUOTES, quotes.name(),
-                Topics.STATUS, statuses.name()),
-            DeadLetters.DEFAULT)) {
+        TopicPublishers.to(kafka.bootstrapServers(), trades, deadLetters, book, quotes, statuses)) {
       stats =
           new Replay(publisher, Pacer.asFastAsPossible())
               .replay(SharedData.file("binance-hftbacktest/spot_ethusdt_20240808.gz"));

@@ -1,0 +1,188 @@
+package org.marketflow.ingest.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.cli.IngestCli;
+import org.marketflow.ingest.feed.ForwardingOutput;
+import org.marketflow.ingest.feed.Venue;
+import org.marketflow.ingest.feed.VenueFeed;
+import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.kafka.TopicPublishers;
+import org.marketflow.ingest.venues.VenueFeeds;
+import org.marketflow.schemas.avro.AvroCodec;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.FeedState;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.Trade;
+import org.marketflow.testing.data.SharedData;
+import org.marketflow.testing.junit.KafkaExtension;
+import org.marketflow.testing.junit.KafkaTopic;
+import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.TopicContents;
+
+/**
+ * The live client against a local fake Binance serving the real BTCUSDT recording, with a
+ * disconnect, a dropped diff, a duplicated and a reordered message and a silent server: it
+ * reconnects, resyncs from fresh REST snapshots, reports each of these as {@code FeedStatus}, and
+ * the book rebuilt from the book topic alone ends equal to the venue's.
+ */
+@ExtendWith(KafkaExtension.class)
+class LiveConnectionITCase {
+
+  private static final Path RECORDING =
+      SharedData.file("binance-hftbacktest/spot_btcusdt_20240808.gz");
+
+  private final EmbeddedKafka kafka = EmbeddedKafka.shared();
+
+  @Test
+  void reconnectsResyncsAndKeepsTheBookRight(
+      KafkaTopic trades,
+      KafkaTopic deadLetters,
+      KafkaTopic book,
+      KafkaTopic quotes,
+      KafkaTopic statuses)
+      throws Exception {
+    FakeBinanceVenue.Faults faults =
+        new FakeBinanceVenue.Faults(
+            Set.of(1_500), Set.of(2_501), Set.of(3_000), Set.of(3_500), 4_500, 1_500);
+    try (FakeBinanceVenue venue = new FakeBinanceVenue(RECORDING, 6_000, faults);
+        NormalizedPublisher publisher =
+            TopicPublishers.to(
+                kafka.bootstrapServers(), trades, deadLetters, book, quotes, statuses)) {
+      LiveOptions options =
+          new LiveOptions(
+              venue.webSocket(),
+              venue.rest(),
+              List.of("BTCUSDT"),
+              Duration.ofMillis(500),
+              Duration.ofMillis(50),
+              Duration.ofMillis(200),
+              Duration.ofMillis(10));
+      LiveConnection connection =
+          new LiveConnection(
+              "binance-spot", new BinanceProtocol(false), options, new SplittableRandom(7));
+      StopAtVenuesEnd output = new StopAtVenuesEnd(publisher, venue, connection);
+      VenueFeed feed =
+          VenueFeeds.create(Venue.BINANCE_SPOT, output, "ingest.live.binance-spot", connection);
+      connection.run(feed, Instant.now().plusSeconds(90));
+      publisher.flush();
+
+      assertThat(output.reachedTheEnd)
+          .as("the book caught up with the venue's last update")
+          .isTrue();
+      assertThat(connection.connections()).isGreaterThanOrEqualTo(3); // the close, the silence
+
+      List<FeedState> states = new ArrayList<>();
+      AvroCodec<FeedStatus> statusCodec = AvroCodec.of(FeedStatus.class);
+      for (ConsumerRecord<byte[], byte[]> record : readAll(statuses.name())) {
+        states.add(statusCodec.decode(record.value()).getState());
+      }
+      System.out.println(
+          "live against the fake venue: "
+              + connection.connections()
+              + " connections, statuses "
+              + states);
+      assertThat(states)
+          .contains(
+              FeedState.CONNECTED,
+              FeedState.DISCONNECTED,
+              FeedState.GAP,
+              FeedState.RESYNCED,
+              FeedState.STALE);
+      assertThat(states.stream().filter(FeedState.DISCONNECTED::equals).count())
+          .isGreaterThanOrEqualTo(2);
+
+      OrderBook rebuilt = new OrderBook();
+      AvroCodec<BookUpdate> bookCodec = AvroCodec.of(BookUpdate.class);
+      for (ConsumerRecord<byte[], byte[]> record : readAll(book.name())) {
+        rebuilt.apply(bookCodec.decode(record.value()));
+      }
+      OrderBook expected = venue.book();
+      assertThat(rebuilt.bids(Integer.MAX_VALUE)).isEqualTo(expected.bids(Integer.MAX_VALUE));
+      assertThat(rebuilt.asks(Integer.MAX_VALUE)).isEqualTo(expected.asks(Integer.MAX_VALUE));
+
+      AvroCodec<Trade> tradeCodec = AvroCodec.of(Trade.class);
+      long previous = Long.MIN_VALUE;
+      for (ConsumerRecord<byte[], byte[]> record : readAll(trades.name())) {
+        long id = tradeCodec.decode(record.value()).getSequence();
+        assertThat(id).as("no trade twice, in order").isGreaterThan(previous);
+        previous = id;
+      }
+      assertThat(readAll(deadLetters.name())).isEmpty();
+      assertThat(readAll(quotes.name())).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theCommandPublishesAVenuesMessagesToKafka() throws Exception {
+    try (FakeBinanceVenue venue =
+        new FakeBinanceVenue(RECORDING, 2_000, FakeBinanceVenue.Faults.none())) {
+      String trades = kafka.uniqueTopic("live-trades");
+      int exit =
+          IngestCli.commandLine()
+              .execute(
+                  "live",
+                  "--venue",
+                  "binance-spot",
+                  "--symbols",
+                  "BTCUSDT",
+                  "--ws-url",
+                  venue.webSocket().toString(),
+                  "--rest-url",
+                  venue.rest().toString(),
+                  "--max-messages",
+                  "2000",
+                  "--bootstrap-servers",
+                  kafka.bootstrapServers(),
+                  "--topic",
+                  trades,
+                  "--dead-letter-topic",
+                  kafka.uniqueTopic("live-dead-letters"));
+
+      assertThat(exit).isZero();
+      assertThat(venue.restRequests()).isPositive();
+      List<ConsumerRecord<byte[], byte[]>> published = readAll(trades);
+      assertThat(published).isNotEmpty();
+      assertThat(new String(published.get(0).key(), StandardCharsets.UTF_8))
+          .isEqualTo("BINANCE:BTCUSDT");
+    }
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    return TopicContents.readAll(kafka.bootstrapServers(), topic, Duration.ofSeconds(30));
+  }
+
+  /** Publishes, and stops the connection once the book is at the venue's last update. */
+  private static final class StopAtVenuesEnd extends ForwardingOutput {
+    private final FakeBinanceVenue venue;
+    private final LiveConnection connection;
+    boolean reachedTheEnd;
+
+    StopAtVenuesEnd(NormalizedPublisher next, FakeBinanceVenue venue, LiveConnection connection) {
+      super(next);
+      this.venue = venue;
+      this.connection = connection;
+    }
+
+    @Override
+    public void book(BookUpdate update) {
+      super.book(update);
+      if (update.getLastSequence() == venue.finalUpdateId()) {
+        reachedTheEnd = true;
+        connection.stop();
+      }
+    }
+  }
+}
