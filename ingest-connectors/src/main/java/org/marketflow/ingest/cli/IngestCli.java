@@ -1,23 +1,13 @@
 package org.marketflow.ingest.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.marketflow.ingest.check.RecordingCheck;
-import org.marketflow.ingest.feed.FeedTally;
 import org.marketflow.ingest.feed.ResyncRequests;
 import org.marketflow.ingest.feed.Venue;
-import org.marketflow.ingest.feed.VenueFeed;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicAdmin;
-import org.marketflow.ingest.live.LiveConnection;
-import org.marketflow.ingest.live.LiveOptions;
-import org.marketflow.ingest.live.VenueEndpoints;
 import org.marketflow.ingest.pariflow.PariflowBridge;
 import org.marketflow.ingest.pariflow.PariflowTopics;
 import org.marketflow.ingest.recording.Recording;
@@ -27,7 +17,6 @@ import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
-import org.marketflow.ingest.venues.VenueFeeds;
 import org.marketflow.schemas.kafka.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +31,8 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     subcommands = {
-      IngestCli.Live.class,
+      LiveCommand.class,
+      RecordCommand.class,
       IngestCli.ReplayCommand.class,
       IngestCli.Check.class,
       IngestCli.Pariflow.class,
@@ -104,108 +94,6 @@ public final class IngestCli {
 
     Recording open() throws java.io.IOException {
       return Recordings.open(file, venue == null ? null : Venue.named(venue));
-    }
-  }
-
-  @Command(
-      name = "live",
-      mixinStandardHelpOptions = true,
-      description =
-          "Connects to a venue's public WebSocket (and REST, for Binance's book snapshots) and"
-              + " publishes its trades, quotes, books and feed status to Kafka until stopped.")
-  static final class Live implements Callable<Integer> {
-    @Option(
-        names = "--venue",
-        required = true,
-        description = "binance-spot, binance-usdm, coinbase or kraken.")
-    String venue;
-
-    @Option(
-        names = "--symbols",
-        required = true,
-        split = ",",
-        description =
-            "The venue's symbols: BTCUSDT (Binance), BTC-USD (Coinbase), XBT/USD (Kraken).")
-    List<String> symbols;
-
-    @Option(names = "--ws-url", description = "WebSocket base (default: the venue's public one).")
-    URI webSocket;
-
-    @Option(names = "--rest-url", description = "REST base (default: the venue's public one).")
-    URI rest;
-
-    @Option(
-        names = "--stale-after-ms",
-        defaultValue = "10000",
-        description =
-            "An instrument silent this long is STALE; a connection silent this long is made again"
-                + " (default: ${DEFAULT-VALUE}).")
-    long staleAfterMs;
-
-    @Option(
-        names = "--duration-s",
-        description = "Stop after this many seconds (default: run until interrupted).")
-    Long durationSeconds;
-
-    @Option(
-        names = "--max-messages",
-        defaultValue = "9223372036854775807",
-        description = "Stop after this many WebSocket messages (a sample).")
-    long maxMessages;
-
-    @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
-
-    @Override
-    public Integer call() throws Exception {
-      Venue named = Venue.named(venue);
-      LiveOptions options =
-          new LiveOptions(
-              webSocket == null ? VenueEndpoints.webSocket(named) : webSocket,
-              rest == null ? VenueEndpoints.rest(named) : rest,
-              symbols,
-              Duration.ofMillis(staleAfterMs),
-              Duration.ofMillis(500),
-              Duration.ofSeconds(30),
-              Duration.ofMillis(250));
-      LiveConnection connection =
-          new LiveConnection(
-              named.cliName(), VenueEndpoints.protocol(named), options, new SplittableRandom());
-      try (NormalizedPublisher publisher = kafka.publisher()) {
-        FeedTally tally = new FeedTally(publisher);
-        VenueFeed feed =
-            VenueFeeds.create(named, tally, named.stage("live"), connection, Set.copyOf(symbols));
-        Thread main = Thread.currentThread();
-        Thread stopper =
-            new Thread(
-                () -> {
-                  connection.stop();
-                  try {
-                    main.join(5_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "ingest-live-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        connection.run(
-            feed,
-            durationSeconds == null ? null : Instant.now().plusSeconds(durationSeconds),
-            maxMessages);
-        publisher.flush();
-        try {
-          Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException shuttingDown) {
-          // stopped by the hook itself
-        }
-        System.out.println(
-            "live "
-                + named.cliName()
-                + ": "
-                + connection.connections()
-                + " connections, "
-                + ReplayStats.summary(tally));
-      }
-      return 0;
     }
   }
 

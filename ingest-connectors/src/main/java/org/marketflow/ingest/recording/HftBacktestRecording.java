@@ -97,13 +97,20 @@ public final class HftBacktestRecording implements Recording {
   }
 
   /**
-   * The venue of a Binance recording from its file name, as hftbacktest names them: {@code usdm_*}
-   * is USD-M futures, anything else spot.
+   * The venue of a recording from its file name, as hftbacktest and {@code ingest record} name
+   * them: {@code usdm_*} is Binance USD-M futures, {@code coinbase_*} Coinbase, {@code kraken_*}
+   * Kraken, anything else Binance spot.
    */
   public static Venue venueOf(Path file) {
-    return file.getFileName().toString().startsWith("usdm_")
-        ? Venue.BINANCE_USDM
-        : Venue.BINANCE_SPOT;
+    String name = file.getFileName().toString();
+    if (name.startsWith("usdm_")) {
+      return Venue.BINANCE_USDM;
+    } else if (name.startsWith("coinbase_")) {
+      return Venue.COINBASE;
+    } else if (name.startsWith("kraken_")) {
+      return Venue.KRAKEN;
+    }
+    return Venue.BINANCE_SPOT;
   }
 
   @Override

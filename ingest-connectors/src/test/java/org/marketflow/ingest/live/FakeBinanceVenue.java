@@ -60,7 +60,12 @@ final class FakeBinanceVenue implements AutoCloseable {
   private final Thread sender;
   private volatile WebSocket client;
   private long lastUpdateId;
+
+  /** Messages sent on a new connection before the sender waits for its snapshot request. */
+  private static final int MESSAGES_BEFORE_SNAPSHOT = 20;
+
   private long restRequests;
+  private volatile long restRequestsBeforeConnect;
 
   /** Serves the first {@code count} stream messages of an hftbacktest recording. */
   FakeBinanceVenue(Path recording, int count, Faults faults) throws IOException {
@@ -147,8 +152,19 @@ final class FakeBinanceVenue implements AutoCloseable {
   /** Sends each message once a client is connected; faults as configured. */
   private void send() {
     try {
+      WebSocket connection = null;
+      int sentOnConnection = 0;
+      long restBefore = 0;
       for (int i = 0; i < messages.size(); i++) {
         WebSocket socket = awaitClient();
+        if (socket != connection) {
+          connection = socket;
+          sentOnConnection = 0;
+          restBefore = restRequestsBeforeConnect;
+        }
+        if (sentOnConnection++ == MESSAGES_BEFORE_SNAPSHOT) {
+          awaitRestRequest(restBefore);
+        }
         if (i == faults.silentAt()) {
           Thread.sleep(faults.silenceMs()); // the fault itself: a venue that stops sending
         }
@@ -182,6 +198,20 @@ final class FakeBinanceVenue implements AutoCloseable {
     }
     if (!dropped.contains(index) && socket.isOpen()) {
       socket.send(messages.get(index));
+    }
+  }
+
+  /**
+   * Waits (up to a second) for a snapshot request after {@code before} of them: a client fetches
+   * its snapshot soon after connecting, and a fake sending faster than any venue would otherwise
+   * race it, making the faults land before or after the snapshot by chance.
+   */
+  private void awaitRestRequest(long before) throws InterruptedException {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    synchronized (this) {
+      while (restRequests <= before && System.nanoTime() < deadline) {
+        wait(10);
+      }
     }
   }
 
@@ -220,13 +250,16 @@ final class FakeBinanceVenue implements AutoCloseable {
     }
   }
 
-  long restRequests() {
+  synchronized long restRequests() {
     return restRequests;
   }
 
   private String snapshot() {
     synchronized (book) {
-      restRequests++;
+      synchronized (this) {
+        restRequests++;
+        notifyAll();
+      }
       return "{\"lastUpdateId\":"
           + lastUpdateId
           + ",\"bids\":"
@@ -268,8 +301,9 @@ final class FakeBinanceVenue implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-      client = conn;
       synchronized (FakeBinanceVenue.this) {
+        restRequestsBeforeConnect = restRequests;
+        client = conn;
         FakeBinanceVenue.this.notifyAll();
       }
     }

@@ -2,7 +2,10 @@ package org.marketflow.ingest.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.check.RecordingCheck;
 import org.marketflow.ingest.cli.IngestCli;
+import org.marketflow.ingest.feed.FeedTally;
 import org.marketflow.ingest.feed.ForwardingOutput;
 import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.feed.VenueFeed;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicPublishers;
+import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.venues.VenueFeeds;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -131,25 +140,16 @@ class LiveConnectionITCase {
         new FakeBinanceVenue(RECORDING, 2_000, FakeBinanceVenue.Faults.none())) {
       String trades = kafka.uniqueTopic("live-trades");
       int exit =
-          IngestCli.commandLine()
-              .execute(
-                  "live",
-                  "--venue",
-                  "binance-spot",
-                  "--symbols",
-                  "BTCUSDT",
-                  "--ws-url",
-                  venue.webSocket().toString(),
-                  "--rest-url",
-                  venue.rest().toString(),
-                  "--max-messages",
-                  "2000",
-                  "--bootstrap-servers",
-                  kafka.bootstrapServers(),
-                  "--topic",
-                  trades,
-                  "--dead-letter-topic",
-                  kafka.uniqueTopic("live-dead-letters"));
+          run(
+              "live",
+              venue,
+              2_000,
+              "--bootstrap-servers",
+              kafka.bootstrapServers(),
+              "--topic",
+              trades,
+              "--dead-letter-topic",
+              kafka.uniqueTopic("live-dead-letters"));
 
       assertThat(exit).isZero();
       assertThat(venue.restRequests()).isPositive();
@@ -158,6 +158,57 @@ class LiveConnectionITCase {
       assertThat(new String(published.get(0).key(), StandardCharsets.UTF_8))
           .isEqualTo("BINANCE:BTCUSDT");
     }
+  }
+
+  @Test
+  void theRecordCommandWritesRotatedFilesThatEachCheckCleanly(@TempDir Path directory)
+      throws Exception {
+    try (FakeBinanceVenue venue =
+        new FakeBinanceVenue(RECORDING, 6_000, FakeBinanceVenue.Faults.none())) {
+      int exit = run("record", venue, 6_000, "--out", directory.toString(), "--rotate-mb", "0.05");
+      assertThat(exit).isZero();
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(directory)) {
+      files = listed.sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(1);
+    long messages = 0;
+    for (Path file : files) {
+      assertThat(file.getFileName().toString()).startsWith("spot_btcusdt_").endsWith(".gz");
+      RecordingCheck.Result check = RecordingCheck.run(Recordings.open(file, null));
+      FeedTally.Counts counts = check.stats().tally().byInstrument().get("BINANCE:BTCUSDT");
+      assertThat(check.passed()).as(String.join("\n", check.lines())).isTrue();
+      assertThat(counts.statuses(FeedState.GAP)).as(file.toString()).isZero();
+      assertThat(check.stats().deadLetters()).isZero();
+      try (BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(
+                  new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        messages += lines.lines().filter(line -> line.contains(" {\"stream\":")).count();
+      }
+    }
+    assertThat(messages).as("every message recorded once").isEqualTo(6_000);
+  }
+
+  /** Runs an ingest command against the fake venue's BTCUSDT for {@code messages} messages. */
+  private static int run(String command, FakeBinanceVenue venue, int messages, String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--venue",
+                "binance-spot",
+                "--symbols",
+                "BTCUSDT",
+                "--ws-url",
+                venue.webSocket().toString(),
+                "--rest-url",
+                venue.rest().toString(),
+                "--max-messages",
+                Integer.toString(messages)));
+    arguments.addAll(List.of(more));
+    return IngestCli.commandLine().execute(arguments.toArray(String[]::new));
   }
 
   private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
