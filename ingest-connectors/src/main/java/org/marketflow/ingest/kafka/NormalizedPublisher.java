@@ -3,6 +3,7 @@ package org.marketflow.ingest.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,6 +35,7 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
   private final DeadLetters deadLetters;
   private final Map<Class<?>, AvroCodec<?>> codecs = new HashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private volatile LongConsumer acknowledged;
   private final Callback onFailure =
       (metadata, exception) -> {
         if (exception != null) {
@@ -94,22 +96,31 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
 
   @Override
   public void trade(Trade trade) {
-    publish(TopicSpec.TRADES, trade);
+    publish(TopicSpec.TRADES, trade, trade.getReceiveTimeUs());
   }
 
   @Override
   public void quote(Quote quote) {
-    publish(TopicSpec.QUOTES, quote);
+    publish(TopicSpec.QUOTES, quote, quote.getReceiveTimeUs());
   }
 
   @Override
   public void book(BookUpdate update) {
-    publish(TopicSpec.BOOK, update);
+    publish(TopicSpec.BOOK, update, update.getReceiveTimeUs());
   }
 
   @Override
   public void status(FeedStatus status) {
-    publish(TopicSpec.STATUS, status);
+    publish(TopicSpec.STATUS, status, status.getReceiveTimeUs());
+  }
+
+  /**
+   * Calls {@code listener} with each published record's receive time (epoch microseconds) once
+   * Kafka acknowledges it, on the producer's thread: the receive-to-acknowledgement latency.
+   */
+  public NormalizedPublisher onAcknowledged(LongConsumer listener) {
+    this.acknowledged = listener;
+    return this;
   }
 
   @Override
@@ -119,6 +130,27 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
 
   /** Publishes {@code record} to {@code topic} (or the topic it is mapped to). */
   public <T extends SpecificRecordBase> void publish(TopicSpec<T> topic, T record) {
+    send(topic, record, onFailure);
+  }
+
+  private <T extends SpecificRecordBase> void publish(
+      TopicSpec<T> topic, T record, long receiveTimeUs) {
+    LongConsumer listener = acknowledged;
+    send(
+        topic,
+        record,
+        listener == null
+            ? onFailure
+            : (metadata, exception) -> {
+              onFailure.onCompletion(metadata, exception);
+              if (exception == null) {
+                listener.accept(receiveTimeUs);
+              }
+            });
+  }
+
+  private <T extends SpecificRecordBase> void send(
+      TopicSpec<T> topic, T record, Callback callback) {
     throwIfFailed();
     producer.send(
         new ProducerRecord<>(
@@ -127,7 +159,7 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
             topic.timestampMs(record),
             topic.keyBytes(record),
             codec(topic).encode(record)),
-        onFailure);
+        callback);
   }
 
   /**

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.book.OrderBook;
 import org.marketflow.ingest.check.RecordingCheck;
 import org.marketflow.ingest.cli.IngestCli;
+import org.marketflow.ingest.feed.FeedOutput;
 import org.marketflow.ingest.feed.FeedTally;
 import org.marketflow.ingest.feed.ForwardingOutput;
 import org.marketflow.ingest.feed.Venue;
 import org.marketflow.ingest.feed.VenueFeed;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.kafka.TopicPublishers;
+import org.marketflow.ingest.metrics.FeedMonitor;
 import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.venues.VenueFeeds;
 import org.marketflow.schemas.avro.AvroCodec;
@@ -63,13 +69,17 @@ class LiveConnectionITCase {
       KafkaTopic quotes,
       KafkaTopic statuses)
       throws Exception {
+    List<String> lines = new ArrayList<>();
     FakeBinanceVenue.Faults faults =
         new FakeBinanceVenue.Faults(
             Set.of(1_500), Set.of(2_501), Set.of(3_000), Set.of(3_500), 4_500, 1_500);
     try (FakeBinanceVenue venue = new FakeBinanceVenue(RECORDING, 6_000, faults);
         NormalizedPublisher publisher =
             TopicPublishers.to(
-                kafka.bootstrapServers(), trades, deadLetters, book, quotes, statuses)) {
+                kafka.bootstrapServers(), trades, deadLetters, book, quotes, statuses);
+        FeedMonitor monitor =
+            new FeedMonitor("live binance-spot", "binance-spot", publisher, 0, null, lines::add)) {
+      publisher.onAcknowledged(monitor.output()::acknowledged);
       LiveOptions options =
           new LiveOptions(
               venue.webSocket(),
@@ -82,7 +92,7 @@ class LiveConnectionITCase {
       LiveConnection connection =
           new LiveConnection(
               "binance-spot", new BinanceProtocol(false), options, new SplittableRandom(7));
-      StopAtVenuesEnd output = new StopAtVenuesEnd(publisher, venue, connection);
+      StopAtVenuesEnd output = new StopAtVenuesEnd(monitor.output(), venue, connection);
       VenueFeed feed =
           VenueFeeds.create(Venue.BINANCE_SPOT, output, "ingest.live.binance-spot", connection);
       connection.run(feed, Instant.now().plusSeconds(90));
@@ -131,7 +141,43 @@ class LiveConnectionITCase {
       }
       assertThat(readAll(deadLetters.name())).isEmpty();
       assertThat(readAll(quotes.name())).isNotEmpty();
+
+      String scraped = scrape(monitor.port());
+      long published =
+          readAll(trades.name()).size()
+              + readAll(book.name()).size()
+              + readAll(quotes.name()).size()
+              + states.size();
+      assertThat(scraped)
+          .contains(
+              "marketflow_ingest_feed_status_total{instrument=\"BINANCE:BTCUSDT\",state=\"GAP\","
+                  + "venue=\"binance-spot\"} 1.0")
+          .contains(
+              "marketflow_ingest_receive_to_ack_seconds_count{venue=\"binance-spot\"} "
+                  + published);
+      double completeness =
+          Double.parseDouble(
+              scraped
+                  .lines()
+                  .filter(line -> line.startsWith("marketflow_ingest_completeness{"))
+                  .findFirst()
+                  .orElseThrow()
+                  .replaceAll(".* ", ""));
+      assertThat(completeness).as("the update ids the resyncs jumped over").isBetween(0.5, 0.9999);
     }
+    assertThat(lines).hasSize(1);
+    System.out.println(lines.get(0));
+    assertThat(lines.get(0)).contains("gaps 1,");
+  }
+
+  private static String scrape(int port) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   @Test
@@ -221,7 +267,7 @@ class LiveConnectionITCase {
     private final LiveConnection connection;
     boolean reachedTheEnd;
 
-    StopAtVenuesEnd(NormalizedPublisher next, FakeBinanceVenue venue, LiveConnection connection) {
+    StopAtVenuesEnd(FeedOutput next, FakeBinanceVenue venue, LiveConnection connection) {
       super(next);
       this.venue = venue;
       this.connection = connection;
