@@ -34,7 +34,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
-import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
@@ -191,12 +190,7 @@ class PariflowBridgeITCase {
 
   private static <T extends SpecificRecordBase> List<T> read(KafkaTopic topic, Class<T> type)
       throws IOException {
-    AvroCodec<T> codec = AvroCodec.of(type);
-    List<T> records = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : readRecords(topic)) {
-      records.add(codec.decode(record.value()));
-    }
-    return records;
+    return TopicContents.readAll(topic.bootstrapServers(), topic.name(), type, TIMEOUT);
   }
 
   private static Map<String, Long> committed(String bootstrap, String group, KafkaTopic... topics) {

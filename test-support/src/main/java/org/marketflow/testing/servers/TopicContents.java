@@ -1,14 +1,17 @@
 package org.marketflow.testing.servers;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.marketflow.schemas.avro.AvroCodec;
 
 /**
  * Everything committed to a topic so far, read from the beginning to the end offsets taken when the
@@ -51,6 +54,22 @@ public final class TopicContents {
       }
       return records;
     }
+  }
+
+  /**
+   * Everything committed to a topic of {@code type} records so far (see {@link #readAll}), decoded
+   * as the jobs decode it.
+   *
+   * @throws IOException when a value is not a {@code type} record
+   */
+  public static <T extends SpecificRecordBase> List<T> readAll(
+      String bootstrapServers, String topic, Class<T> type, Duration timeout) throws IOException {
+    AvroCodec<T> codec = AvroCodec.of(type);
+    List<T> records = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic, timeout)) {
+      records.add(codec.decode(record.value()));
+    }
+    return records;
   }
 
   private static boolean atEnd(
