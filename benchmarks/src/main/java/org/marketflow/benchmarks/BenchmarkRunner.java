@@ -58,7 +58,7 @@ public final class BenchmarkRunner {
     TradeLoader.Load load =
         TradeLoader.load(
             topic,
-            SyntheticMarket.simulator(options.instruments(), options.tradesPerSecond()),
+            SyntheticMarket.tape(options.instruments(), options.tradesPerSecond()),
             options.trades());
     LOG.info("loaded in {} ms", load.wall().toMillis());
     Map<TopicPartition, Long> endOffsets = topic.endOffsets();

@@ -13,7 +13,7 @@ import org.marketflow.benchmarks.kafka.SyntheticMarket;
 import org.marketflow.benchmarks.report.BenchmarkReport;
 import org.marketflow.benchmarks.report.Rates;
 import org.marketflow.benchmarks.report.RunEnvironment;
-import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.schemas.avro.Trade;
 
 /** The whole harness on a small topic: proves it works, says nothing about speed. */
@@ -75,10 +75,10 @@ class OhlcBenchmarkITCase {
 
   /** The bars there must be: one per instrument and minute that has a trade. */
   private static long distinctInstrumentMinutes() {
-    MarketSimulator simulator = SyntheticMarket.simulator(20, TRADES_PER_SECOND);
+    TradeTape tape = SyntheticMarket.tape(20, TRADES_PER_SECOND);
     Set<String> bars = new HashSet<>();
     for (long i = 0; i < TRADES; i++) {
-      Trade trade = simulator.next();
+      Trade trade = tape.next();
       bars.add(trade.getInstrument() + "@" + trade.getExchangeTimeUs() / 60_000_000L);
     }
     return bars.size();

@@ -3,8 +3,8 @@ package org.marketflow.benchmarks.kafka;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatedInstrument;
+import org.marketflow.ingest.simulator.TradeTape;
 
 /**
  * The benchmark's market: a fixed seed and start time, so every run loads the same trades and the
@@ -33,8 +33,8 @@ public final class SyntheticMarket {
     return instruments;
   }
 
-  public static MarketSimulator simulator(int instruments, double tradesPerSecond) {
+  public static TradeTape tape(int instruments, double tradesPerSecond) {
     long startUs = START.getEpochSecond() * 1_000_000L;
-    return new MarketSimulator(SEED, startUs, tradesPerSecond, instruments(instruments));
+    return new TradeTape(SEED, startUs, tradesPerSecond, instruments(instruments));
   }
 }

@@ -2,7 +2,7 @@ package org.marketflow.benchmarks.kafka;
 
 import java.time.Duration;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
-import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.TradeTape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +25,12 @@ public final class TradeLoader {
 
   private TradeLoader() {}
 
-  public static Load load(BenchmarkTopic topic, MarketSimulator simulator, long trades) {
+  public static Load load(BenchmarkTopic topic, TradeTape tape, long trades) {
     long start = System.nanoTime();
     try (NormalizedPublisher publisher =
         new NormalizedPublisher(topic.bootstrapServers(), topic.name(), topic.name())) {
       for (long i = 1; i <= trades; i++) {
-        publisher.publish(simulator.next());
+        publisher.publish(tape.next());
         if (i % PROGRESS_EVERY == 0) {
           LOG.info("loaded {} of {} trades", i, trades);
         }

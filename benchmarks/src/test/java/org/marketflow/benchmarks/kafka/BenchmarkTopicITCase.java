@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
-import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.testing.servers.EmbeddedKafka;
 
 class BenchmarkTopicITCase {
@@ -32,9 +32,9 @@ class BenchmarkTopicITCase {
   void endOffsetsCountEveryLoadedTrade() {
     BenchmarkTopic topic =
         BenchmarkTopic.create(kafka.bootstrapServers(), kafka.uniqueTopic("bench-offsets"), 2);
-    MarketSimulator simulator = SyntheticMarket.simulator(20, 1_000);
+    TradeTape tape = SyntheticMarket.tape(20, 1_000);
 
-    TradeLoader.Load load = TradeLoader.load(topic, simulator, 500);
+    TradeLoader.Load load = TradeLoader.load(topic, tape, 500);
     Map<TopicPartition, Long> endOffsets = topic.endOffsets();
 
     assertThat(load.trades()).isEqualTo(500);

@@ -3,8 +3,8 @@ package org.marketflow.benchmarks.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatedInstrument;
+import org.marketflow.ingest.simulator.TradeTape;
 
 class SyntheticMarketTest {
 
@@ -18,8 +18,8 @@ class SyntheticMarketTest {
 
   @Test
   void producesTheSameTradesOnEveryRun() {
-    MarketSimulator first = SyntheticMarket.simulator(20, 1_000);
-    MarketSimulator second = SyntheticMarket.simulator(20, 1_000);
+    TradeTape first = SyntheticMarket.tape(20, 1_000);
+    TradeTape second = SyntheticMarket.tape(20, 1_000);
 
     for (int i = 0; i < 1_000; i++) {
       assertThat(second.next()).isEqualTo(first.next());

@@ -15,8 +15,8 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
-import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
+import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.schemas.kafka.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -206,8 +206,7 @@ public final class IngestCli {
     @Override
     public Integer call() {
       long nowUs = System.currentTimeMillis() * 1_000L;
-      MarketSimulator simulator =
-          new MarketSimulator(seed, nowUs, rate, MarketSimulator.defaultInstruments());
+      TradeTape simulator = new TradeTape(seed, nowUs, rate, TradeTape.defaultInstruments());
       try (NormalizedPublisher publisher = kafka.publisher()) {
         long sent =
             new SimulatorRun(simulator, () -> System.currentTimeMillis() * 1_000L)

@@ -5,15 +5,15 @@ import java.util.function.LongSupplier;
 import org.marketflow.schemas.avro.Trade;
 
 /**
- * Drives a {@link MarketSimulator} in real time: each trade goes out when the wall clock reaches
- * its event time, so the simulator feeds a live pipeline like a venue would.
+ * Drives a {@link TradeTape} in real time: each trade goes out when the wall clock reaches its
+ * event time, so the simulator feeds a live pipeline like a venue would.
  */
 public final class SimulatorRun {
 
-  private final MarketSimulator simulator;
+  private final TradeTape simulator;
   private final LongSupplier clockUs;
 
-  public SimulatorRun(MarketSimulator simulator, LongSupplier clockUs) {
+  public SimulatorRun(TradeTape simulator, LongSupplier clockUs) {
     this.simulator = simulator;
     this.clockUs = clockUs;
   }

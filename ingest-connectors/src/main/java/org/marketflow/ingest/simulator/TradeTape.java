@@ -7,12 +7,12 @@ import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
- * A deterministic market: the same seed and start time give the same trades, in event-time order.
- * Trades arrive as a Poisson process; prices move as correlated random walks (geometric for
+ * A deterministic tape of trades: the same seed and start time give the same trades, in event-time
+ * order. Trades arrive as a Poisson process; prices move as correlated random walks (geometric for
  * exchange instruments, in log-odds for prediction-market outcomes, which stay within 0.01-0.99).
  * Each instrument's shock mixes a common market factor (its beta) with its own noise.
  */
-public final class MarketSimulator {
+public final class TradeTape {
 
   private static final double SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 
@@ -32,7 +32,7 @@ public final class MarketSimulator {
    * @param startTimeUs event time of the first trade, epoch microseconds
    * @param tradesPerSecond mean event-time rate of trades, all instruments together
    */
-  public MarketSimulator(
+  public TradeTape(
       long seed, long startTimeUs, double tradesPerSecond, List<SimulatedInstrument> instruments) {
     if (instruments.isEmpty()) {
       throw new IllegalArgumentException("at least one instrument");

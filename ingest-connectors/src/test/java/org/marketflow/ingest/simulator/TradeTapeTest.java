@@ -9,13 +9,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketflow.schemas.avro.Trade;
 
-class MarketSimulatorTest {
+class TradeTapeTest {
 
   private static final long START_US = 1_767_225_600_000_000L; // 2026-01-01T00:00:00Z
 
   private static List<Trade> run(long seed, int n) {
-    MarketSimulator simulator =
-        new MarketSimulator(seed, START_US, 100, MarketSimulator.defaultInstruments());
+    TradeTape simulator = new TradeTape(seed, START_US, 100, TradeTape.defaultInstruments());
     List<Trade> trades = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       trades.add(simulator.next());
@@ -64,8 +63,7 @@ class MarketSimulatorTest {
 
   @Test
   void theNoSideTradesAtOneMinusTheYesSide() {
-    MarketSimulator simulator =
-        new MarketSimulator(5, START_US, 100, MarketSimulator.defaultInstruments());
+    TradeTape simulator = new TradeTape(5, START_US, 100, TradeTape.defaultInstruments());
     double yes = Double.NaN;
     int checked = 0;
     java.util.Set<Double> yesPrices = new HashSet<>();
@@ -86,8 +84,7 @@ class MarketSimulatorTest {
 
   @Test
   void correlatedInstrumentsMoveTogether() {
-    MarketSimulator simulator =
-        new MarketSimulator(11, START_US, 100, MarketSimulator.defaultInstruments());
+    TradeTape simulator = new TradeTape(11, START_US, 100, TradeTape.defaultInstruments());
     List<Double> btc = new ArrayList<>();
     List<Double> eth = new ArrayList<>();
     double lastBtc = 60_000;
