@@ -23,6 +23,7 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
 import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.jobs.common.JobRunner;
@@ -191,7 +192,7 @@ public final class LocalSuite implements Callable<Integer> {
 
   private void startSimulator(String bootstrap) {
     long startUs = (System.currentTimeMillis() - backfill.toMillis()) * 1_000L;
-    TradeTape simulator = new TradeTape(seed, startUs, rate, TradeTape.defaultInstruments());
+    TradeTape simulator = new TradeTape(seed, startUs, rate, MarketSimulator.defaultInstruments());
     NormalizedPublisher publisher = new NormalizedPublisher(bootstrap);
     Thread thread =
         new Thread(

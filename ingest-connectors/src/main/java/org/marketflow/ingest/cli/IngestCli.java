@@ -15,6 +15,7 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
 import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.schemas.kafka.Topics;
@@ -206,7 +207,7 @@ public final class IngestCli {
     @Override
     public Integer call() {
       long nowUs = System.currentTimeMillis() * 1_000L;
-      TradeTape simulator = new TradeTape(seed, nowUs, rate, TradeTape.defaultInstruments());
+      TradeTape simulator = new TradeTape(seed, nowUs, rate, MarketSimulator.defaultInstruments());
       try (NormalizedPublisher publisher = kafka.publisher()) {
         long sent =
             new SimulatorRun(simulator, () -> System.currentTimeMillis() * 1_000L)
