@@ -23,9 +23,6 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
-import org.marketflow.ingest.simulator.MarketSimulator;
-import org.marketflow.ingest.simulator.SimulatorRun;
-import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
@@ -86,7 +83,13 @@ public final class LocalSuite implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Simulator seed.")
   long seed;
 
-  @Option(names = "--rate", defaultValue = "50", description = "Simulated trades per second.")
+  @Option(
+      names = "--rate",
+      defaultValue = "200",
+      description =
+          "Simulated market events per second, all books together: book changes, each with its"
+              + " quote when the top moves and its trades when a market order walks the book"
+              + " (default: ${DEFAULT-VALUE}; docs/simulator.md).")
   double rate;
 
   @Option(
@@ -191,24 +194,13 @@ public final class LocalSuite implements Callable<Integer> {
   }
 
   private void startSimulator(String bootstrap) {
-    long startUs = (System.currentTimeMillis() - backfill.toMillis()) * 1_000L;
-    TradeTape simulator = new TradeTape(seed, startUs, rate, MarketSimulator.defaultInstruments());
-    NormalizedPublisher publisher = new NormalizedPublisher(bootstrap);
-    Thread thread =
-        new Thread(
-            () ->
-                new SimulatorRun(simulator, () -> System.currentTimeMillis() * 1_000L)
-                    .run(Long.MAX_VALUE, publisher::publish),
-            "marketflow-simulator");
-    thread.setDaemon(true);
-    thread.start();
-    running.push(
-        () -> {
-          thread.interrupt();
-          thread.join(5_000);
-          publisher.close();
-        });
-    LOG.info("Simulator publishing {} trades/s, from {} ago", rate, backfill);
+    SimulatedMarketFeed feed = SimulatedMarketFeed.start(bootstrap, seed, rate, backfill);
+    running.push(feed);
+    LOG.info(
+        "Simulator publishing books, quotes and trades of {} at {} events/s, from {} ago",
+        feed.instruments(),
+        rate,
+        backfill);
   }
 
   /**

@@ -1,7 +1,10 @@
 package org.marketflow.ingest.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marketflow.ingest.check.RecordingCheck;
 import org.marketflow.ingest.feed.ResyncRequests;
@@ -17,7 +20,7 @@ import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
 import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatorRun;
-import org.marketflow.ingest.simulator.TradeTape;
+import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +59,18 @@ public final class IngestCli {
     @Option(names = "--topic", defaultValue = Topics.TRADES, description = "Trades topic.")
     String topic;
 
+    @Option(names = "--quote-topic", defaultValue = Topics.QUOTES, description = "Quotes topic.")
+    String quoteTopic;
+
+    @Option(names = "--book-topic", defaultValue = Topics.BOOK, description = "Book updates topic.")
+    String bookTopic;
+
+    @Option(
+        names = "--status-topic",
+        defaultValue = Topics.STATUS,
+        description = "Feed status topic.")
+    String statusTopic;
+
     @Option(
         names = "--dead-letter-topic",
         defaultValue = Topics.DEAD_LETTERS,
@@ -69,11 +84,15 @@ public final class IngestCli {
     int partitions;
 
     NormalizedPublisher publisher() {
-      TopicAdmin.ensureTopics(
-          bootstrapServers,
-          partitions,
-          List.of(topic, deadLetterTopic, Topics.QUOTES, Topics.BOOK, Topics.STATUS));
-      return new NormalizedPublisher(bootstrapServers, topic, deadLetterTopic);
+      Map<String, String> topics =
+          Map.of(
+              Topics.TRADES, topic,
+              Topics.QUOTES, quoteTopic,
+              Topics.BOOK, bookTopic,
+              Topics.STATUS, statusTopic,
+              Topics.DEAD_LETTERS, deadLetterTopic);
+      TopicAdmin.ensureTopics(bootstrapServers, partitions, List.copyOf(topics.values()));
+      return new NormalizedPublisher(bootstrapServers, topics, DeadLetters.DEFAULT);
     }
   }
 
@@ -191,29 +210,57 @@ public final class IngestCli {
   @Command(
       name = "simulate",
       mixinStandardHelpOptions = true,
-      description = "Runs the market simulator in real time.")
+      description =
+          "Publishes a simulated market of order books (docs/simulator.md): CONNECTED, a snapshot"
+              + " and a quote per instrument, then book deltas, quotes and trades, in real time;"
+              + " DISCONNECTED at the end.")
   static final class Simulate implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Random seed: the same seed and start give the same records.")
     long seed;
 
-    @Option(names = "--rate", defaultValue = "50", description = "Trades per second.")
+    @Option(
+        names = "--rate",
+        defaultValue = "200",
+        description =
+            "Market events per second of event time, all books together (default:"
+                + " ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--max-trades", defaultValue = "9223372036854775807")
-    long maxTrades;
+    @Option(
+        names = "--max-events",
+        defaultValue = "9223372036854775807",
+        description = "Stops after this many events.")
+    long maxEvents;
+
+    @Option(
+        names = "--start",
+        description = "Event time of the opening snapshots, an ISO-8601 instant (default: now).")
+    Instant start;
+
+    @Option(
+        names = "--as-fast-as-possible",
+        description = "Publishes each event without waiting for its time (load tests).")
+    boolean asFastAsPossible;
 
     @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
 
     @Override
     public Integer call() {
-      long nowUs = System.currentTimeMillis() * 1_000L;
-      TradeTape simulator = new TradeTape(seed, nowUs, rate, MarketSimulator.defaultInstruments());
+      Instant opening = start != null ? start : Instant.now();
+      long startUs = ChronoUnit.MICROS.between(Instant.EPOCH, opening);
+      MarketSimulator simulator =
+          new MarketSimulator(seed, startUs, rate, MarketSimulator.defaultInstruments());
+      SimulatorRun run =
+          asFastAsPossible
+              ? SimulatorRun.asFastAsPossible(simulator)
+              : SimulatorRun.realTime(simulator);
       try (NormalizedPublisher publisher = kafka.publisher()) {
-        long sent =
-            new SimulatorRun(simulator, () -> System.currentTimeMillis() * 1_000L)
-                .run(maxTrades, publisher::publish);
+        long events = run.run(maxEvents, publisher);
         publisher.flush();
-        System.out.println("simulated " + sent + " trades");
+        System.out.println("simulated " + events + " events");
       }
       return 0;
     }

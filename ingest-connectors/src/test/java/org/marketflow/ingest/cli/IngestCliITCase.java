@@ -2,8 +2,18 @@ package org.marketflow.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
+import org.marketflow.ingest.simulator.MarketSimulator;
+import org.marketflow.ingest.simulator.RecordingOutput;
+import org.marketflow.ingest.simulator.SimulatorRun;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.Quote;
+import org.marketflow.schemas.avro.Trade;
 import org.marketflow.testing.data.SharedData;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.TopicContents;
@@ -40,8 +50,11 @@ class IngestCliITCase {
   }
 
   @Test
-  void simulatesABoundedNumberOfTrades() {
-    String trades = kafka.uniqueTopic("cli-sim");
+  void simulatesBooksQuotesTradesAndStatusesIntoTopicsItCreates() throws IOException {
+    String trades = kafka.uniqueTopic("cli-sim-trades");
+    String quotes = kafka.uniqueTopic("cli-sim-quotes");
+    String book = kafka.uniqueTopic("cli-sim-book");
+    String status = kafka.uniqueTopic("cli-sim-status");
     int exit =
         IngestCli.commandLine()
             .execute(
@@ -50,15 +63,43 @@ class IngestCliITCase {
                 kafka.bootstrapServers(),
                 "--topic",
                 trades,
+                "--quote-topic",
+                quotes,
+                "--book-topic",
+                book,
+                "--status-topic",
+                status,
                 "--dead-letter-topic",
                 kafka.uniqueTopic("cli-sim-dead-letters"),
+                "--seed",
+                "9",
                 "--rate",
                 "1000",
-                "--max-trades",
-                "500");
+                "--start",
+                "2026-01-01T00:00:00Z",
+                "--as-fast-as-possible",
+                "--max-events",
+                "2000");
 
     assertThat(exit).isZero();
-    assertThat(TopicContents.readAll(kafka.bootstrapServers(), trades, Duration.ofSeconds(30)))
-        .hasSize(500);
+    // The same market in this process: the topics hold exactly its records.
+    MarketSimulator simulator =
+        new MarketSimulator(9, 1_767_225_600_000_000L, 1000, MarketSimulator.defaultInstruments());
+    RecordingOutput expected = new RecordingOutput();
+    SimulatorRun.asFastAsPossible(simulator).run(2_000, expected);
+    assertThat(read(trades, Trade.class))
+        .containsExactlyInAnyOrderElementsOf(expected.all(Trade.class));
+    assertThat(read(quotes, Quote.class))
+        .containsExactlyInAnyOrderElementsOf(expected.all(Quote.class));
+    assertThat(read(book, BookUpdate.class))
+        .containsExactlyInAnyOrderElementsOf(expected.all(BookUpdate.class));
+    assertThat(read(status, FeedStatus.class))
+        .containsExactlyInAnyOrderElementsOf(expected.all(FeedStatus.class));
+    assertThat(expected.all(Trade.class)).hasSizeGreaterThan(100);
+  }
+
+  private <T extends SpecificRecordBase> List<T> read(String topic, Class<T> type)
+      throws IOException {
+    return TopicContents.readAll(kafka.bootstrapServers(), topic, type, Duration.ofSeconds(30));
   }
 }
