@@ -77,7 +77,8 @@ final class LiveArguments {
             Duration.ofMillis(staleAfterMs),
             Duration.ofMillis(500),
             Duration.ofSeconds(30),
-            Duration.ofMillis(250));
+            Duration.ofMillis(250),
+            Duration.ofSeconds(1));
     return new LiveConnection(
         named.cliName(), VenueEndpoints.protocol(named), options, new SplittableRandom());
   }

@@ -50,6 +50,7 @@ public final class LiveConnection implements ResyncRequests {
   private volatile boolean running = true;
   private long messageNumber;
   private long lastRestNs = Long.MIN_VALUE / 2;
+  private long lastConnectNs = Long.MIN_VALUE / 2;
   private long connections;
   private long maxMessages = Long.MAX_VALUE;
 
@@ -203,6 +204,11 @@ public final class LiveConnection implements ResyncRequests {
   }
 
   private WebSocket connect() throws InterruptedException {
+    long waitNs = lastConnectNs + options.connectInterval().toNanos() - System.nanoTime();
+    if (waitNs > 0) {
+      TimeUnit.NANOSECONDS.sleep(waitNs);
+    }
+    lastConnectNs = System.nanoTime();
     URI uri = protocol.streamUri(options.webSocket(), options.symbols());
     try {
       return http.newWebSocketBuilder()

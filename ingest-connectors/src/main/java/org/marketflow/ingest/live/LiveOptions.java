@@ -14,6 +14,8 @@ import java.util.List;
  *     is dropped and made again
  * @param backoffInitial the first wait before reconnecting; it doubles up to {@code backoffMax}
  * @param restInterval the least time between two REST requests (the venue's request-weight limit)
+ * @param connectInterval the least time between two connection attempts (the venue's connection
+ *     limit: Binance allows 300 per 5 minutes per IP)
  */
 public record LiveOptions(
     URI webSocket,
@@ -22,7 +24,8 @@ public record LiveOptions(
     Duration staleAfter,
     Duration backoffInitial,
     Duration backoffMax,
-    Duration restInterval) {
+    Duration restInterval,
+    Duration connectInterval) {
 
   public LiveOptions {
     symbols = List.copyOf(symbols);

@@ -88,7 +88,8 @@ class LiveConnectionITCase {
               Duration.ofMillis(500),
               Duration.ofMillis(50),
               Duration.ofMillis(200),
-              Duration.ofMillis(10));
+              Duration.ofMillis(10),
+              Duration.ofMillis(100));
       LiveConnection connection =
           new LiveConnection(
               "binance-spot", new BinanceProtocol(false), options, new SplittableRandom(7));
