@@ -2,16 +2,13 @@ package org.marketflow.ingest.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marketflow.ingest.feed.FeedOutput;
+import org.marketflow.ingest.feed.CollectingOutput;
+import org.marketflow.ingest.feed.CollectingOutput.DeadLetter;
 import org.marketflow.ingest.feed.RawMessage;
 import org.marketflow.ingest.feed.ResyncRequests;
 import org.marketflow.schemas.avro.BookLevel;
-import org.marketflow.schemas.avro.BookUpdate;
-import org.marketflow.schemas.avro.FeedStatus;
-import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.kafka.RecordOrigin;
@@ -182,27 +179,7 @@ class BinanceParserTest {
 
   @Test
   void aFeedTurnsABookMessageOfAnInvalidSymbolIntoADeadLetter() {
-    List<String> reasons = new ArrayList<>();
-    FeedOutput out =
-        new FeedOutput() {
-          @Override
-          public void trade(Trade trade) {}
-
-          @Override
-          public void quote(Quote quote) {}
-
-          @Override
-          public void book(BookUpdate update) {}
-
-          @Override
-          public void status(FeedStatus status) {}
-
-          @Override
-          public void deadLetter(
-              String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {
-            reasons.add(reason);
-          }
-        };
+    CollectingOutput out = new CollectingOutput();
     BinanceFeed feed = new BinanceFeed("BINANCE", out, "ingest.test", ResyncRequests.NONE);
 
     feed.onMessage(
@@ -211,7 +188,9 @@ class BinanceParserTest {
             1L,
             RecordOrigin.file("test", 1)));
 
-    assertThat(reasons).containsExactly("bookTicker: invalid symbol 'BTCUS@T'");
+    assertThat(out.deadLetters)
+        .extracting(DeadLetter::reason)
+        .containsExactly("bookTicker: invalid symbol 'BTCUS@T'");
   }
 
   @Test

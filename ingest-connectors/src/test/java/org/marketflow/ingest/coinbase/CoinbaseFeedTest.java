@@ -3,12 +3,17 @@ package org.marketflow.ingest.coinbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.CollectingOutput;
+import org.marketflow.ingest.feed.CollectingOutput.DeadLetter;
+import org.marketflow.ingest.feed.CollectingOutput.Ignored;
+import org.marketflow.ingest.feed.CollectingOutput.Received;
 import org.marketflow.ingest.feed.RawMessage;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -63,7 +68,8 @@ class CoinbaseFeedTest {
     assertThat(gap.getReceiveTimeUs()).isEqualTo(receiveUs(4));
     FeedStatus resynced = out.statuses.get(1);
     assertThat(resynced.getReceivedSequence()).isEqualTo(110L);
-    assertThat(out.ignored).containsExactly(BTC + " l2update while the book is not synced");
+    assertThat(out.ignored)
+        .containsExactly(new Ignored(BTC, "l2update while the book is not synced"));
     assertThat(out.deadLetters).isEmpty();
     assertThat(rebuilt(out.books)).isEqualTo(levels(feed.book("BTC-USD")));
     assertThat(feed.book("BTC-USD").bestAsk()).isEqualTo(new BookLevel(100.5, 1.0, null));
@@ -90,7 +96,7 @@ class CoinbaseFeedTest {
     send(snapshot(100L, "100", "101"), 0);
     send(l2update(101L, "buy", "99.5", "2", 1), 1);
     send(l2update(101L, "buy", "99.5", "7", 1), 1);
-    assertThat(out.ignored).containsExactly(BTC + " l2update already applied");
+    assertThat(out.ignored).containsExactly(new Ignored(BTC, "l2update already applied"));
     assertThat(feed.book("BTC-USD").bids(5)).contains(new BookLevel(99.5, 2.0, null));
 
     send(l2update(null, "buy", "99.5", "3", 2), 2);
@@ -157,12 +163,12 @@ class CoinbaseFeedTest {
 
     assertThat(out.deadLetters)
         .containsExactly(
-            new CollectingOutput.DeadLetter(
+            new DeadLetter(
                 STAGE,
                 "snapshot: crossed book: best bid 102.0 is not below best ask 101.0",
                 RecordOrigin.file("test", line),
                 receiveUs(1),
-                crossed));
+                crossed.getBytes(StandardCharsets.UTF_8)));
     assertThat(out.books).hasSize(1);
     assertThat(feed.book("BTC-USD").bestBid()).isEqualTo(new BookLevel(100.0, 1.0, null));
   }
@@ -188,7 +194,8 @@ class CoinbaseFeedTest {
         .containsExactly(
             "SNAPSHOT null", "DISCONNECTED", "DISCONNECTED", "SNAPSHOT null", "RESYNCED");
     assertThat(out.statuses.get(0).getDetail()).isEqualTo("closed by the venue");
-    assertThat(out.ignored).containsExactly(BTC + " l2update while the book is not synced");
+    assertThat(out.ignored)
+        .containsExactly(new Ignored(BTC, "l2update while the book is not synced"));
     assertThat(resyncs).as("a disconnection is not a gap").isEmpty();
   }
 
@@ -225,8 +232,12 @@ class CoinbaseFeedTest {
         .extracting(t -> t.getTradeId(), t -> t.getSequence(), t -> t.getSide())
         .containsExactly(
             tuple("881613", 333_938_798L, Side.BUY), tuple("881614", 333_938_801L, Side.SELL));
-    assertThat(out.ignored).containsExactly(BTC + " repeated trade");
-    assertThat(out.received).containsExactly(BTC + " last_match", BTC + " match", BTC + " match");
+    assertThat(out.ignored).containsExactly(new Ignored(BTC, "repeated trade"));
+    assertThat(out.received)
+        .containsExactly(
+            new Received(BTC, "last_match"),
+            new Received(BTC, "match"),
+            new Received(BTC, "match"));
   }
 
   @Test
@@ -264,7 +275,7 @@ class CoinbaseFeedTest {
 
     assertThat(out.deadLetters).hasSize(bad.size() + 1);
     assertThat(out.deadLetters)
-        .extracting(CollectingOutput.DeadLetter::reason)
+        .extracting(DeadLetter::reason)
         .contains(
             "unknown message type 'rfq'",
             "error from Coinbase: Failed to subscribe",
@@ -272,7 +283,7 @@ class CoinbaseFeedTest {
             "match: field 'price' is not a decimal: 'Infinity'",
             "snapshot: field 'bids' is not a decimal: '-1'");
     assertThat(out.deadLetters.subList(0, bad.size()))
-        .extracting(CollectingOutput.DeadLetter::raw, CollectingOutput.DeadLetter::atUs)
+        .extracting(DeadLetter::text, DeadLetter::atUs)
         .containsExactlyElementsOf(
             bad.stream().map(raw -> tuple(raw, receiveUs(bad.indexOf(raw)))).toList());
     assertThat(out.deadLetters).allMatch(letter -> letter.stage().equals(STAGE));
@@ -288,8 +299,9 @@ class CoinbaseFeedTest {
             + "\"product_ids\":[\"BTC-USD\"]}]}",
         0);
     send("{\"type\":\"done\",\"product_id\":\"BTC-USD\",\"reason\":\"filled\"}", 1);
-    assertThat(out.received).containsExactly("null subscriptions", BTC + " done");
-    assertThat(out.ignored).containsExactly(BTC + " not published: done");
+    assertThat(out.received)
+        .containsExactly(new Received(null, "subscriptions"), new Received(BTC, "done"));
+    assertThat(out.ignored).containsExactly(new Ignored(BTC, "not published: done"));
     assertThat(out.all).isEmpty();
 
     feed.checkStale(receiveUs(0) + 60_000_000L, 30_000_000L);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.CollectingOutput;
 import org.marketflow.ingest.feed.FeedTally;
 import org.marketflow.ingest.feed.RawMessage;
 import org.marketflow.ingest.recording.CryptofeedRecording;

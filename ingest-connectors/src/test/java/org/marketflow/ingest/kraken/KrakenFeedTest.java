@@ -13,6 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.CollectingOutput;
+import org.marketflow.ingest.feed.CollectingOutput.DeadLetter;
+import org.marketflow.ingest.feed.CollectingOutput.Ignored;
+import org.marketflow.ingest.feed.CollectingOutput.Received;
 import org.marketflow.ingest.feed.RawMessage;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -74,6 +78,7 @@ class KrakenFeedTest {
     assertThat(delta.getReceiveTimeUs()).isEqualTo(START_NS / 1_000L + 4);
     assertThat(out.checksumsVerified).isEqualTo(1);
     assertThat(out.received)
+        .extracting(Received::type)
         .containsExactly(
             "subscriptionStatus", "subscriptionStatus", "book-snapshot", "book-update");
     assertThat(out.deadLetters).isEmpty();
@@ -126,18 +131,19 @@ class KrakenFeedTest {
     assertThat(resyncs).containsExactly("XBT/USD");
     assertThat(feed.isSynced("XBT/USD")).isFalse();
 
-    int published = out.published.size();
+    int published = out.published().size();
     send(update(List.of("102.0:1.0"), List.of()));
     send(update(List.of(), List.of("99.0:1.0")));
-    assertThat(out.published).hasSize(published);
+    assertThat(out.published()).hasSize(published);
     assertThat(out.ignored)
+        .extracting(Ignored::why)
         .containsExactly("book update before its snapshot", "book update before its snapshot");
     assertThat(out.deadLetters).isEmpty();
 
     venue.reset(List.of(), List.of());
     snapshot(List.of("100.5:1.0"), List.of("100.0:3.0"));
     send(update(List.of("100.5:0.5"), List.of()));
-    List<Object> after = out.published.subList(published, out.published.size());
+    List<Object> after = out.published().subList(published, out.published().size());
     assertThat(after).hasSize(3);
     assertThat(((BookUpdate) after.get(0)).getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
     assertThat(((FeedStatus) after.get(1)).getState()).isEqualTo(FeedState.RESYNCED);
@@ -166,7 +172,7 @@ class KrakenFeedTest {
     Trade sell = out.trades.get(1);
     assertThat(sell.getSide()).isEqualTo(Side.SELL);
     assertThat(sell.getExchangeTimeUs()).isEqualTo(1_618_678_163_500_000L);
-    assertThat(out.received).endsWith("trade");
+    assertThat(out.received).extracting(Received::type).endsWith("trade");
     assertThat(out.deadLetters).isEmpty();
   }
 
@@ -286,13 +292,13 @@ class KrakenFeedTest {
   @MethodSource("badInput")
   void badInputIsOneDeadLetterAndChangesNothing(String message, String reason) {
     snapshot(List.of("100.5:1.0"), List.of("100.0:3.0"));
-    int published = out.published.size();
+    int published = out.published().size();
     List<KrakenBook.Level> asks = feed.book("XBT/USD").asks();
 
     RawMessage raw = send(message);
 
     assertThat(out.deadLetters).hasSize(1);
-    CollectingOutput.DeadLetter letter = out.deadLetters.get(0);
+    DeadLetter letter = out.deadLetters.get(0);
     assertThat(letter.reason()).startsWith(reason);
     if (!reason.startsWith("invalid JSON")) {
       assertThat(letter.reason()).isEqualTo(reason);
@@ -301,7 +307,7 @@ class KrakenFeedTest {
     assertThat(letter.raw()).isEqualTo(raw.bytes());
     assertThat(letter.origin()).isEqualTo(raw.origin());
     assertThat(letter.atUs()).isEqualTo(raw.receiveTimeUs());
-    assertThat(out.published).hasSize(published);
+    assertThat(out.published()).hasSize(published);
     assertThat(feed.isSynced("XBT/USD")).isTrue();
     assertThat(feed.book("XBT/USD").asks()).isEqualTo(asks);
     assertThat(resyncs).isEmpty();
@@ -324,15 +330,15 @@ class KrakenFeedTest {
     // The old connection's channel ids mean nothing now.
     send(update(List.of("101.0:1.0"), List.of()));
     assertThat(out.deadLetters)
-        .extracting(CollectingOutput.DeadLetter::reason)
+        .extracting(DeadLetter::reason)
         .containsExactly("unknown channel id 42 (book-10)");
 
-    int published = out.published.size();
+    int published = out.published().size();
     feed.connected(3_000L);
     subscribe();
     venue.reset(List.of(), List.of());
     snapshot(List.of("100.5:1.0"), List.of("100.0:3.0"));
-    List<Object> after = out.published.subList(published, out.published.size());
+    List<Object> after = out.published().subList(published, out.published().size());
     assertThat(after).hasSize(3);
     assertThat(((FeedStatus) after.get(0)).getState()).isEqualTo(FeedState.CONNECTED);
     assertThat(((BookUpdate) after.get(1)).getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
@@ -351,7 +357,7 @@ class KrakenFeedTest {
     assertThat(feed.isSynced("XBT/USD")).isFalse();
     send(update(List.of("101.0:1.0"), List.of()));
     assertThat(out.deadLetters)
-        .extracting(CollectingOutput.DeadLetter::reason)
+        .extracting(DeadLetter::reason)
         .containsExactly("unknown channel id 42 (book-10)");
   }
 
@@ -370,7 +376,7 @@ class KrakenFeedTest {
     assertThat(out.statuses)
         .extracting(FeedStatus::getState, FeedStatus::getInstrument)
         .containsExactly(tuple(FeedState.STALE, XBT));
-    assertThat(out.received).endsWith("heartbeat");
+    assertThat(out.received).extracting(Received::type).endsWith("heartbeat");
   }
 
   @Test
@@ -380,9 +386,9 @@ class KrakenFeedTest {
             + "\"version\":\"1.8.3\"}");
     send("{\"event\":\"pong\",\"reqid\":7}");
 
-    assertThat(out.received).endsWith("systemStatus", "pong");
-    assertThat(out.ignored).containsExactly("pong");
-    assertThat(out.published).isEmpty();
+    assertThat(out.received).extracting(Received::type).endsWith("systemStatus", "pong");
+    assertThat(out.ignored).extracting(Ignored::why).containsExactly("pong");
+    assertThat(out.published()).isEmpty();
     assertThat(out.deadLetters).isEmpty();
   }
 

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.CollectingOutput;
+import org.marketflow.ingest.feed.CollectingOutput.DeadLetter;
 import org.marketflow.ingest.feed.FeedTally;
 import org.marketflow.ingest.feed.RawMessage;
 import org.marketflow.schemas.avro.AvroCodec;
@@ -39,6 +42,11 @@ class PariflowFeedTest {
   private final List<String> resyncs = new ArrayList<>();
   private final PariflowFeed feed = new PariflowFeed(tally, "ingest.pariflow.test", resyncs::add);
   private long offset;
+
+  @AfterEach
+  void theEngineHasNoQuotes() {
+    assertThat(out.quotes).isEmpty();
+  }
 
   private void send(String json) {
     feed.onMessage(
@@ -88,7 +96,7 @@ class PariflowFeedTest {
 
     assertThat(out.trades).isEmpty();
     assertThat(out.deadLetters).hasSize(1);
-    CollectingOutput.DeadLetterCall letter = out.deadLetters.get(0);
+    DeadLetter letter = out.deadLetters.get(0);
     assertThat(letter.stage()).isEqualTo("ingest.pariflow.test");
     assertThat(letter.reason())
         .isEqualTo(
@@ -96,7 +104,7 @@ class PariflowFeedTest {
                 + " [2 value(s) of fields outside the engine format removed]");
     assertThat(letter.origin()).isEqualTo(RecordOrigin.kafka("pariflow.engine.test", 0, 0));
     assertThat(letter.atUs()).isEqualTo(RECEIVED_US);
-    String raw = new String(letter.raw(), StandardCharsets.UTF_8);
+    String raw = letter.text();
     assertThat(raw)
         .isEqualTo(
             EngineMessages.trade("t-1", "YES", "1.5", "10")
@@ -116,11 +124,9 @@ class PariflowFeedTest {
 
     send(broken);
 
-    CollectingOutput.DeadLetterCall letter = out.deadLetters.get(0);
+    DeadLetter letter = out.deadLetters.get(0);
     assertThat(letter.reason()).startsWith("invalid JSON [").doesNotContain(TAKER, MAKER, "user-");
-    assertThat(new String(letter.raw(), StandardCharsets.UTF_8))
-        .isEqualTo("{\"id\":\"t-9\",\"price\":0.5")
-        .doesNotContain("user-");
+    assertThat(letter.text()).isEqualTo("{\"id\":\"t-9\",\"price\":0.5").doesNotContain("user-");
   }
 
   @Test
@@ -256,7 +262,7 @@ class PariflowFeedTest {
     send(delta(12, levels(level(0.6, 90, 3)), levels()));
 
     assertThat(out.deadLetters)
-        .extracting(CollectingOutput.DeadLetterCall::reason)
+        .extracting(DeadLetter::reason)
         .containsExactly("book change: field 'amount' is not a number");
     assertThat(out.statuses)
         .extracting(FeedStatus::getState, FeedStatus::getExpectedSequence)

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketflow.ingest.book.OrderBook;
+import org.marketflow.ingest.feed.CollectingOutput;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.FeedStatus;
-import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
 
 class MarketSimulatorTest {
@@ -27,21 +27,22 @@ class MarketSimulatorTest {
   }
 
   /** The records of the opening and {@code events} events. */
-  private static RecordingOutput run(MarketSimulator simulator, int events) {
-    RecordingOutput out = new RecordingOutput();
+  private static CollectingOutput run(MarketSimulator simulator, int events) {
+    CollectingOutput out = new CollectingOutput();
     simulator.open(out);
     for (int i = 0; i < events; i++) {
       simulator.next(out);
     }
+    assertThat(out.deadLetters).isEmpty();
     return out;
   }
 
   @Test
   void opensWithConnectedASnapshotAndAQuoteForEveryInstrument() {
-    RecordingOutput out = new RecordingOutput();
+    CollectingOutput out = new CollectingOutput();
     market(1, 200).open(out);
 
-    assertThat(out.all(FeedStatus.class))
+    assertThat(out.statuses)
         .extracting(FeedStatus::getInstrument, FeedStatus::getState)
         .containsExactly(
             tuple("SIM:BTCUSD", FeedState.CONNECTED),
@@ -49,25 +50,26 @@ class MarketSimulatorTest {
             tuple("SIM:SOLUSD", FeedState.CONNECTED),
             tuple(YES, FeedState.CONNECTED),
             tuple(NO, FeedState.CONNECTED));
-    assertThat(out.all(BookUpdate.class))
+    assertThat(out.books)
         .allSatisfy(
             snapshot -> {
               assertThat(snapshot.getKind()).isEqualTo(BookUpdateKind.SNAPSHOT);
               assertThat(snapshot.getExchangeTimeUs()).isEqualTo(START_US);
             });
-    BookUpdate btc = out.all(BookUpdate.class).get(0);
+    BookUpdate btc = out.books.get(0);
     assertThat(btc.getBids()).hasSize(20);
     assertThat(btc.getAsks()).hasSize(20);
     // $60,000 at a $1 tick and a one-tick spread
     assertThat(btc.getAsks().get(0).getPrice() - btc.getBids().get(0).getPrice()).isEqualTo(1.0);
     assertThat(btc.getBids().get(0).getPrice()).isBetween(59_999.0, 60_000.0);
-    assertThat(out.all(Quote.class)).hasSize(5);
+    assertThat(out.quotes).hasSize(5);
+    assertThat(out.deadLetters).isEmpty();
   }
 
   @Test
   void theSameSeedAndStartGiveTheSameRecords() {
-    assertThat(run(market(7, 200), 20_000).records).isEqualTo(run(market(7, 200), 20_000).records);
-    assertThat(run(market(8, 200), 1_000).records).isNotEqualTo(run(market(7, 200), 1_000).records);
+    assertThat(run(market(7, 200), 20_000).all).isEqualTo(run(market(7, 200), 20_000).all);
+    assertThat(run(market(8, 200), 1_000).all).isNotEqualTo(run(market(7, 200), 1_000).all);
   }
 
   @Test
@@ -94,8 +96,8 @@ class MarketSimulatorTest {
 
   @Test
   void pricesStayOnTheTickAndOnlyTheEnginesLevelsCountOrders() {
-    RecordingOutput out = run(market(4, 200), 50_000);
-    for (BookUpdate update : out.all(BookUpdate.class)) {
+    CollectingOutput out = run(market(4, 200), 50_000);
+    for (BookUpdate update : out.books) {
       boolean engine = update.getInstrument().startsWith("PARIFLOW:");
       double tick =
           switch (update.getInstrument()) {
@@ -121,7 +123,7 @@ class MarketSimulatorTest {
         }
       }
     }
-    for (Trade trade : out.all(Trade.class)) {
+    for (Trade trade : out.trades) {
       boolean engine = trade.getInstrument().startsWith("PARIFLOW:");
       assertThat(trade.getSize()).isPositive();
       assertThat(trade.getOrderId() != null).isEqualTo(engine);
@@ -136,7 +138,7 @@ class MarketSimulatorTest {
   @Test
   void theNoBookIsTheYesBookSeenFromTheOtherSide() {
     MarketSimulator simulator = market(5, 200);
-    RecordingOutput out = new RecordingOutput();
+    CollectingOutput out = new CollectingOutput();
     simulator.open(out);
     int compared = 0;
     for (int i = 0; i < 50_000; i++) {
@@ -150,11 +152,10 @@ class MarketSimulatorTest {
       }
     }
     assertThat(compared).isEqualTo(1_000);
+    assertThat(out.deadLetters).isEmpty();
     // Each YES update is followed by its NO image, number for number.
     List<BookUpdate> updates =
-        out.all(BookUpdate.class).stream()
-            .filter(u -> u.getInstrument().startsWith("PARIFLOW:"))
-            .toList();
+        out.books.stream().filter(u -> u.getInstrument().startsWith("PARIFLOW:")).toList();
     for (int i = 0; i < updates.size(); i += 2) {
       BookUpdate yes = updates.get(i);
       BookUpdate no = updates.get(i + 1);
@@ -170,9 +171,9 @@ class MarketSimulatorTest {
   void theRateKnobSetsTheEventsPerSecondOfEventTime() {
     for (double rate : new double[] {20, 2_000}) {
       MarketSimulator simulator = market(6, rate);
-      RecordingOutput out = run(simulator, 40_000);
+      CollectingOutput out = run(simulator, 40_000);
       long events =
-          out.all(BookUpdate.class).stream()
+          out.books.stream()
               .filter(u -> u.getKind() == BookUpdateKind.DELTA)
               .mapToLong(BookUpdate::getExchangeTimeUs)
               .distinct()

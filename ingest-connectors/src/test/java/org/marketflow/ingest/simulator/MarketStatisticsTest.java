@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marketflow.ingest.feed.CollectingOutput;
 import org.marketflow.schemas.avro.Quote;
 
 /**
@@ -58,8 +59,8 @@ class MarketStatisticsTest {
       SimulatorSettings settings, List<SimulatedInstrument> instruments, long seconds) {
     MarketSimulator simulator = new MarketSimulator(settings, 11, START_US, 4, instruments);
     Map<String, Quote> last = new HashMap<>();
-    RecordingOutput out =
-        new RecordingOutput() {
+    CollectingOutput out =
+        new CollectingOutput() {
           @Override
           public void quote(Quote quote) {
             last.put(quote.getInstrument(), quote);
@@ -71,7 +72,8 @@ class MarketStatisticsTest {
     for (long atUs = START_US + SAMPLE_US; atUs <= endUs; atUs += SAMPLE_US) {
       while (simulator.nextEventTimeUs() <= atUs) {
         simulator.next(out);
-        out.records.clear();
+        assertThat(out.deadLetters).isEmpty();
+        out.clear();
       }
       for (Quote quote : last.values()) {
         String id = quote.getInstrument();
@@ -161,8 +163,8 @@ class MarketStatisticsTest {
         new MarketSimulator(13, START_US, 200, MarketSimulator.defaultInstruments());
     Map<String, Quote> last = new HashMap<>();
     List<Double> sums = new ArrayList<>();
-    RecordingOutput out =
-        new RecordingOutput() {
+    CollectingOutput out =
+        new CollectingOutput() {
           @Override
           public void quote(Quote quote) {
             last.put(quote.getInstrument(), quote);
@@ -182,6 +184,7 @@ class MarketStatisticsTest {
     }
     assertThat(sums).allSatisfy(sum -> assertThat(sum).isCloseTo(1.0, within(1e-12)));
     assertThat(highest - lowest).as("the YES price moves").isGreaterThan(0.03);
+    assertThat(out.deadLetters).isEmpty();
   }
 
   private static double correlation(double[] x, double[] y) {

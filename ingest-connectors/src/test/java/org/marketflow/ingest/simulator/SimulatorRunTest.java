@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marketflow.ingest.feed.CollectingOutput;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.FeedStatus;
@@ -17,11 +18,11 @@ class SimulatorRunTest {
   void opensPublishesTheEventsAndStops() {
     MarketSimulator simulator =
         new MarketSimulator(1, START_US, 100, MarketSimulator.defaultInstruments());
-    RecordingOutput out = new RecordingOutput();
+    CollectingOutput out = new CollectingOutput();
 
     assertThat(SimulatorRun.asFastAsPossible(simulator).run(1_000, out)).isEqualTo(1_000);
 
-    List<FeedStatus> statuses = out.all(FeedStatus.class);
+    List<FeedStatus> statuses = out.statuses;
     assertThat(statuses).hasSize(10);
     assertThat(statuses.subList(0, 5))
         .extracting(FeedStatus::getState)
@@ -29,7 +30,8 @@ class SimulatorRunTest {
     assertThat(statuses.subList(5, 10))
         .extracting(FeedStatus::getState)
         .containsOnly(FeedState.DISCONNECTED);
-    assertThat(out.records.get(out.records.size() - 1)).isEqualTo(statuses.get(9));
+    assertThat(out.all.get(out.all.size() - 1)).isEqualTo(statuses.get(9));
+    assertThat(out.deadLetters).isEmpty();
     assertThat(statuses.get(9).getEventTimeUs()).isGreaterThan(START_US + 5_000_000L);
   }
 
@@ -39,8 +41,8 @@ class SimulatorRunTest {
     MarketSimulator simulator =
         new MarketSimulator(2, startUs, 1_000, MarketSimulator.defaultInstruments());
     List<Long> lateness = new ArrayList<>();
-    RecordingOutput out =
-        new RecordingOutput() {
+    CollectingOutput out =
+        new CollectingOutput() {
           @Override
           public void book(BookUpdate update) {
             lateness.add(System.currentTimeMillis() * 1_000L - update.getExchangeTimeUs());
@@ -50,6 +52,7 @@ class SimulatorRunTest {
     SimulatorRun.realTime(simulator).run(300, out);
 
     assertThat(lateness).hasSizeGreaterThan(300).allSatisfy(us -> assertThat(us).isNotNegative());
+    assertThat(out.deadLetters).isEmpty();
     // 300 events at 1,000 a second took about 0.3 s of the wall clock.
     assertThat(System.currentTimeMillis() * 1_000L - startUs).isGreaterThan(200_000L);
   }
@@ -58,7 +61,7 @@ class SimulatorRunTest {
   void anInterruptedRunStillSaysItStopped() {
     MarketSimulator simulator =
         new MarketSimulator(3, START_US, 100, MarketSimulator.defaultInstruments());
-    RecordingOutput out = new RecordingOutput();
+    CollectingOutput out = new CollectingOutput();
     Thread.currentThread().interrupt();
     try {
       assertThat(SimulatorRun.asFastAsPossible(simulator).run(1_000, out)).isZero();
@@ -66,7 +69,7 @@ class SimulatorRunTest {
     } finally {
       Thread.interrupted();
     }
-    assertThat(out.all(FeedStatus.class))
+    assertThat(out.statuses)
         .extracting(FeedStatus::getState)
         .containsExactly(
             FeedState.CONNECTED,
@@ -79,5 +82,6 @@ class SimulatorRunTest {
             FeedState.DISCONNECTED,
             FeedState.DISCONNECTED,
             FeedState.DISCONNECTED);
+    assertThat(out.deadLetters).isEmpty();
   }
 }
