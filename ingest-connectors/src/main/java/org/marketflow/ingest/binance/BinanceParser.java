@@ -32,6 +32,14 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * epoch millisecond, and within {@link #MAX_CLOCK_SKEW_MS} of the receive time when that is known;
  * event times {@code E} are epoch milliseconds too; a symbol is one an instrument id can hold; in
  * the combined stream, a trade's symbol must be the stream's.
+ *
+ * <p>{@code depthUpdate} diffs, the bulk of the bytes, first go through a {@link
+ * DepthUpdateScanner}, which reads a well-formed diff straight from the bytes; whatever it cannot
+ * prove well-formed, and every other message, is read as a JSON tree and checked field by field,
+ * which decides what the message is and why it is refused. Both give the same record for the same
+ * message.
+ *
+ * <p>Not thread-safe: one parser per feed.
  */
 public final class BinanceParser {
 
@@ -52,12 +60,14 @@ public final class BinanceParser {
           "assetIndexUpdate");
 
   private final String venue;
+  private final DepthUpdateScanner depthUpdates;
 
   /**
    * @param venue the venue part of instrument ids, e.g. {@code BINANCE} or {@code BINANCE_USDM}
    */
   public BinanceParser(String venue) {
     this.venue = InstrumentId.of(venue, "X").venue();
+    this.depthUpdates = new DepthUpdateScanner(this.venue);
   }
 
   public BinanceMessage parse(String json, long receiveTimeUs) {
@@ -66,6 +76,16 @@ public final class BinanceParser {
 
   /** Parses a message as the venue sent it: UTF-8 JSON. */
   public BinanceMessage parse(byte[] json, long receiveTimeUs) {
+    BinanceMessage.DepthDiff diff = depthUpdates.scan(json);
+    return diff != null ? diff : parseTree(json, receiveTimeUs);
+  }
+
+  /**
+   * Parses a message through the JSON tree alone, without the fast path for diffs: what {@link
+   * #parse} does with every message that path does not take. Public so that benchmarks and tests
+   * can compare the two.
+   */
+  public BinanceMessage parseTree(byte[] json, long receiveTimeUs) {
     JsonNode root;
     try {
       root = VenueJson.read(json);

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * structural damage of one JSON value, which it names by its JSON pointer so a test can tell
  * whether the value was one the parser must have.
  */
-final class MessageMutator {
+public final class MessageMutator {
 
   /** What was done to the message. */
-  enum Kind {
+  public enum Kind {
     FLIP_BYTE(Group.BYTES),
     DELETE_RANGE(Group.BYTES),
     INSERT_RANGE(Group.BYTES),
@@ -60,7 +60,7 @@ final class MessageMutator {
    * value of another type, a non-finite or out-of-range number or a huge string in its place,
    * {@code MAY_BE_VALID} puts one that a field may well hold; {@code BYTES} works on bytes.
    */
-  enum Group {
+  public enum Group {
     BYTES,
     MISSING,
     WRONG,
@@ -75,7 +75,7 @@ final class MessageMutator {
    * @param sameTypeEmpty an object emptied to {@code {}} or an array to {@code []}: often still
    *     valid (an empty side of a book)
    */
-  record Mutant(byte[] bytes, Kind kind, String path, boolean sameTypeEmpty) {
+  public record Mutant(byte[] bytes, Kind kind, String path, boolean sameTypeEmpty) {
 
     @Override
     public String toString() {
@@ -112,12 +112,12 @@ final class MessageMutator {
           .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   private final SplittableRandom random;
 
-  MessageMutator(SplittableRandom random) {
+  public MessageMutator(SplittableRandom random) {
     this.random = random;
   }
 
   /** One mutant of {@code seed}: each kind about as often, but a 1 MB string 20 times less. */
-  Mutant mutate(byte[] seed) {
+  public Mutant mutate(byte[] seed) {
     Kind[] kinds = Kind.values();
     Kind kind;
     do {

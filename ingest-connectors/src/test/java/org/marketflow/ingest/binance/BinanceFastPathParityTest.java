@@ -1,0 +1,273 @@
+package org.marketflow.ingest.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.marketflow.ingest.feed.RawMessage;
+import org.marketflow.ingest.fuzz.MessageMutator;
+import org.marketflow.ingest.recording.Recording;
+import org.marketflow.ingest.recording.Recordings;
+import org.marketflow.testing.data.SharedData;
+
+/**
+ * {@link BinanceParser#parse}, whose diffs go through the {@link DepthUpdateScanner} first, against
+ * {@link BinanceParser#parseTree}, the strict tree parser alone: for every message of the real
+ * Binance recordings, for mutants of them made as {@code FeedFuzzTest} makes its, and for edits at
+ * the edges of what the scanner takes, both give the same record or the same dead-letter reason.
+ * Every diff of the recordings is read by the scanner, not the tree.
+ */
+class BinanceFastPathParityTest {
+
+  /** Mutants of each depth diff; other messages get one now and then. */
+  static final int MUTANTS_PER_DIFF = 3;
+
+  static final int OTHER_MESSAGES_PER_MUTANT = 8;
+
+  static final long SEED = 20_240_808L;
+
+  /** A message as read from a recording, with the parser of its venue. */
+  record Message(BinanceParser parser, DepthUpdateScanner scanner, RawMessage raw) {}
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "binance-hftbacktest/spot_btcusdt_20240808.gz",
+        "binance-hftbacktest/spot_ethusdt_20240808.gz",
+        "binance-hftbacktest/usdm_btcusdt_20240808.gz",
+        "cryptofeed/BINANCE.ws.1.0",
+        "cryptofeed/BINANCE_FUTURES.ws.1.0"
+      })
+  void everyRecordedMessageAndItsMutantsParseAsTheTreeParsesThem(String recording)
+      throws IOException {
+    List<Message> messages = read(recording);
+    List<String> differences = new ArrayList<>();
+    int diffs = 0;
+    int scanned = 0;
+    for (Message message : messages) {
+      BinanceMessage tree = compare(message, message.raw().bytes(), differences);
+      if (tree instanceof BinanceMessage.DepthDiff) {
+        diffs++;
+        if (message.scanner().scan(message.raw().bytes()) != null) {
+          scanned++;
+        }
+      }
+    }
+    assertThat(differences).as("recorded messages the two parse differently").isEmpty();
+    assertThat(diffs).isPositive();
+    assertThat(scanned).as("recorded diffs the scanner reads").isEqualTo(diffs);
+
+    SplittableRandom random = new SplittableRandom(SEED + recording.hashCode());
+    MessageMutator mutator = new MessageMutator(random.split());
+    int mutants = 0;
+    int mutantsScanned = 0;
+    for (Message message : messages) {
+      byte[] seed = message.raw().bytes();
+      boolean diff = message.parser().parseTree(seed, 0) instanceof BinanceMessage.DepthDiff;
+      int count = diff ? MUTANTS_PER_DIFF : random.nextInt(OTHER_MESSAGES_PER_MUTANT) == 0 ? 1 : 0;
+      for (int i = 0; i < count; i++) {
+        MessageMutator.Mutant mutant = mutator.mutate(seed);
+        mutants++;
+        if (message.scanner().scan(mutant.bytes()) != null) {
+          mutantsScanned++;
+        }
+        compare(message, mutant.bytes(), differences);
+      }
+    }
+    System.out.printf(
+        "parity %s: %,d messages (%,d diffs, all scanned); %,d mutants, %,d of them scanned%n",
+        recording, messages.size(), diffs, mutants, mutantsScanned);
+    assertThat(differences).as("mutants the two parse differently").isEmpty();
+    assertThat(mutantsScanned).as("mutants that are still diffs the scanner reads").isPositive();
+  }
+
+  /** A spot diff in the combined-stream envelope, as Binance sends it. */
+  static final String SPOT =
+      "{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1723161255308,"
+          + "\"s\":\"BTCUSDT\",\"U\":50093239203,\"u\":50093239207,"
+          + "\"b\":[[\"55653.87000000\",\"0.00000000\"]],"
+          + "\"a\":[[\"61838.04000000\",\"0.32332000\"],[\"61844.30000000\",\"0.40163000\"]]}}";
+
+  /** A futures diff, bare, with {@code T} and {@code pu}. */
+  static final String USDM =
+      "{\"e\":\"depthUpdate\",\"E\":1723161256299,\"T\":1723161256298,\"s\":\"BTCUSDT\","
+          + "\"U\":5123107832006,\"u\":5123107837557,\"pu\":5123107831937,"
+          + "\"b\":[[\"58710.20\",\"0.014\"]],\"a\":[[\"61510.90\",\"0.000\"]]}";
+
+  /**
+   * {@code message} with the first {@code from} replaced by {@code to} (a blank written {@code
+   * \\n}, {@code \\t} or {@code \\r} in the table, a NUL {@code \\0}; {@code \\u0073} stays a JSON
+   * escape): the scanner reads it, or leaves it to the tree parser, and {@code parse} gives what
+   * {@code parseTree} gives.
+   */
+  @ParameterizedTest(name = "{0}: {1} -> {2} ({3})")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          SPOT | ,"s" | ` ,\\n\\t"s"` | scanned
+          SPOT | ":[[ | `" : [ [ ` | scanned
+          SPOT | ]]}} | `] ] } }\\r\\n` | scanned
+          SPOT | {"stream | ` \\n{"stream` | scanned
+          SPOT | "e":"depthUpdate","E":1723161255308, | "E":1723161255308,"e":"depthUpdate", | scanned
+          SPOT | "stream":"btcusdt@depth@100ms","data": | "data": | scanned
+          SPOT | "0.32332000" | "0.32332000000000000001" | scanned
+          SPOT | "55653.87000000" | "12345678901234567890.12345678901234567890" | scanned
+          SPOT | "55653.87000000" | "0055653.87" | scanned
+          SPOT | "0.00000000" | "0" | scanned
+          SPOT | "55653.87000000" | "0.00000001" | scanned
+          SPOT | "b":[["55653.87000000","0.00000000"]] | "b":[] | scanned
+          SPOT | "s":"BTCUSDT" | "s":"btcusdt" | scanned
+          SPOT | btcusdt@depth@100ms | btcusdt@depth\u007f | scanned
+          USDM | "T" | "T" | scanned
+          USDM | ,"pu":5123107831937 | `` | scanned
+          USDM | "U":5123107832006 | "U":0 | scanned
+          SPOT | "s":"BTCUSDT" | "\\u0073":"BTCUSDT" | tree
+          SPOT | BTCUSDT | BTC\\u0055SDT | tree
+          SPOT | 0.32332000 | 0.3233200\\u0030 | tree
+          SPOT | btcusdt@depth | btcusdt\\u0040depth | tree
+          SPOT | "0.32332000" | "3.2332e-1" | tree
+          SPOT | "0.32332000" | "+0.32332000" | tree
+          SPOT | "0.32332000" | "0x1p16" | tree
+          SPOT | "0.32332000" | " 0.32332000" | tree
+          SPOT | "0.32332000" | "0.32332000 " | tree
+          SPOT | "0.32332000" | "0. 32332000" | tree
+          SPOT | "0.32332000" | ".32332000" | tree
+          SPOT | "0.32332000" | "0." | tree
+          SPOT | "0.32332000" | "0.323320000000000000001" | tree
+          SPOT | "55653.87000000" | "123456789012345678901.5" | tree
+          SPOT | "55653.87000000" | "0.00000000" | tree
+          SPOT | "55653.87000000" | "-55653.87" | tree
+          SPOT | "55653.87000000" | 55653.87 | tree
+          SPOT | ["55653.87000000","0.00000000"] | ["55653.87000000","0.00000000","1"] | tree
+          SPOT | ["55653.87000000","0.00000000"] | ["55653.87000000"] | tree
+          SPOT | ["55653.87000000","0.00000000"] | {"p":"55653.87000000"} | tree
+          SPOT | "E":1723161255308 | "E":1.723161255308e12 | tree
+          SPOT | "E":1723161255308 | "E":1723161255308.0 | tree
+          SPOT | "E":1723161255308 | "E":+1723161255308 | tree
+          SPOT | "E":1723161255308 | "E":01723161255308 | tree
+          SPOT | "E":1723161255308 | "E":0 | tree
+          SPOT | "E":1723161255308 | "E":253402300800000 | tree
+          SPOT | "E":1723161255308 | "E":"1723161255308" | tree
+          SPOT | "U":50093239203 | "U":-1 | tree
+          SPOT | "U":50093239203 | "U":-0 | tree
+          SPOT | "U":50093239203 | "U":1234567890123456789 | tree
+          SPOT | "U":50093239203 | "U":12345678901234567890 | tree
+          SPOT | "U":50093239203 | "U":null | tree
+          SPOT | "s":"BTCUSDT" | "s":"BTCUSD\u0422" | tree
+          SPOT | "s":"BTCUSDT" | "s":"BTC\\tUSDT" | tree
+          SPOT | "s":"BTCUSDT" | "s":"BTC USDT" | tree
+          SPOT | btcusdt@depth | btcusdt@d\u00e9pth | tree
+          SPOT | "s":"BTCUSDT" | "s":"ETHUSDT","s":"BTCUSDT" | tree
+          SPOT | "E":1723161255308 | "E":1,"E":1723161255308 | tree
+          SPOT | "stream":"btcusdt@depth@100ms" | "stream":"a","stream":"btcusdt@depth@100ms" | tree
+          SPOT | "data":{ | "data":{},"data":{ | tree
+          SPOT | "stream":"btcusdt@depth@100ms" | "stream":1 | tree
+          SPOT | "stream":"btcusdt@depth@100ms" | "stream":"btcusdt@trade","id":1 | tree
+          SPOT | "s":"BTCUSDT" | "s":"BTCUSDT","x":1 | tree
+          SPOT | "s":"BTCUSDT" | "s":"BTCUSDT","lastUpdateId":1 | tree
+          SPOT | "depthUpdate" | "depthUpdatf" | tree
+          SPOT | "e":"depthUpdate", | `` | tree
+          SPOT | "u":50093239207, | `` | tree
+          SPOT | ]]}} | ]]}}x | tree
+          SPOT | ]]}} | ]]}}} | tree
+          SPOT | ]]}} | ]]}}{} | tree
+          SPOT | ]]}} | ]]}}\\0 | tree
+          SPOT | ]]}} | ]] | tree
+          SPOT | {"stream | \ufeff{"stream | tree
+          USDM | "pu":5123107831937 | "pu":null | tree
+          USDM | "T":1723161256298 | "T":"later" | tree
+          USDM | "T":1723161256298 | "T":1.5 | tree
+          """)
+  void anEditedDiffParsesAsTheTreeParsesIt(String base, String from, String to, String expected) {
+    String original = base.equals("SPOT") ? SPOT : USDM;
+    assertThat(original).contains(from);
+    int at = original.indexOf(from);
+    String edited =
+        original.substring(0, at) + unescape(to) + original.substring(at + from.length());
+    byte[] bytes = edited.getBytes(StandardCharsets.UTF_8);
+    String venue = base.equals("SPOT") ? "BINANCE" : "BINANCE_USDM";
+    BinanceParser parser = new BinanceParser(venue);
+    BinanceMessage tree = parser.parseTree(bytes, 1_723_161_254_087_896L);
+
+    assertThat(parser.parse(bytes, 1_723_161_254_087_896L)).isEqualTo(tree);
+    BinanceMessage.DepthDiff scanned = new DepthUpdateScanner(venue).scan(bytes);
+    if (expected.equals("scanned")) {
+      assertThat(scanned).as(edited).isNotNull().isEqualTo(tree);
+    } else {
+      assertThat(scanned).as(edited).isNull();
+    }
+  }
+
+  private static BinanceMessage compare(Message message, byte[] bytes, List<String> differences) {
+    long receiveUs = message.raw().receiveTimeUs();
+    BinanceMessage tree = message.parser().parseTree(bytes, receiveUs);
+    BinanceMessage parsed = message.parser().parse(bytes, receiveUs);
+    if (!parsed.equals(tree) && differences.size() < 20) {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      differences.add(
+          (text.length() > 300 ? text.substring(0, 300) + "..." : text)
+              + "\n  parse:     "
+              + parsed
+              + "\n  parseTree: "
+              + tree);
+    }
+    return tree;
+  }
+
+  /** Every message of a recording, REST snapshots included. */
+  private static List<Message> read(String file) throws IOException {
+    List<Message> messages = new ArrayList<>();
+    try (Recording recording = Recordings.open(SharedData.file(file), null)) {
+      String venue = recording.venue().instrumentVenue();
+      BinanceParser parser = new BinanceParser(venue);
+      DepthUpdateScanner scanner = new DepthUpdateScanner(venue);
+      recording.forEach(
+          new Recording.Handler() {
+            @Override
+            public void message(RawMessage message) {
+              messages.add(new Message(parser, scanner, message));
+            }
+
+            @Override
+            public void restSnapshot(String symbol, RawMessage body) {
+              messages.add(new Message(parser, scanner, body));
+            }
+
+            @Override
+            public void malformed(RawMessage line, String reason) {
+              messages.add(new Message(parser, scanner, line));
+            }
+          });
+    }
+    return messages;
+  }
+
+  /** The table's {@code \n}, {@code \t}, {@code \r} and {@code \0} as characters; others stay. */
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 == text.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = text.charAt(++i);
+      switch (next) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case '0' -> out.append('\0');
+        default -> out.append('\\').append(next);
+      }
+    }
+    return out.toString();
+  }
+}
