@@ -26,10 +26,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Parsing Binance {@code depthUpdate} diffs, one message per operation, cycling through every diff
- * of a real recording (target: 500,000 messages/s on one core). Beside {@link BinanceParser}: the
- * same bytes read by Jackson into a {@code Map} (what a handler written with plain databind would
- * do), into a {@code JsonNode} tree, the first step of the parser, so the rest is its own cost, and
- * through Jackson's streaming tokenizer alone, the floor of a parser that builds no tree.
+ * of a real recording (target: 500,000 messages/s on one core). {@link BinanceParser#parse} reads
+ * diffs with its byte scanner; beside it: the same parser's strict tree path alone ({@link
+ * BinanceParser#parseTree}, what every diff went through before the scanner, and the obvious way to
+ * write it), the library route to the same fast path ({@link JacksonDepthReader}: Jackson's
+ * streaming parser), and the same bytes read by Jackson into a {@code Map} (what a handler written
+ * with plain databind would do), into a {@code JsonNode} tree, the tree path's first step, and
+ * through Jackson's streaming tokenizer alone, the floor of any parser built on Jackson.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +47,7 @@ public class BinanceParseBenchmark {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private BinanceParser parser;
+  private JacksonDepthReader jacksonReader;
   private byte[][] messages;
   private long[] receiveTimesUs;
   private int next;
@@ -54,9 +58,16 @@ public class BinanceParseBenchmark {
     messages = depth.messages().toArray(byte[][]::new);
     receiveTimesUs = depth.receiveTimesUs();
     parser = new BinanceParser("BINANCE");
+    jacksonReader = new JacksonDepthReader("BINANCE");
     for (int i = 0; i < messages.length; i++) {
-      if (!(parser.parse(messages[i], receiveTimesUs[i]) instanceof BinanceMessage.DepthDiff)) {
+      BinanceMessage tree = parser.parseTree(messages[i], receiveTimesUs[i]);
+      if (!(tree instanceof BinanceMessage.DepthDiff)) {
         throw new IllegalStateException("message " + i + " of " + recording + " is not a diff");
+      }
+      if (!tree.equals(parser.parse(messages[i], receiveTimesUs[i]))
+          || !tree.equals(jacksonReader.read(messages[i]))) {
+        throw new IllegalStateException(
+            "message " + i + " of " + recording + " parses differently on the fast paths");
       }
     }
   }
@@ -72,6 +83,17 @@ public class BinanceParseBenchmark {
   public BinanceMessage binanceParser() {
     int i = advance();
     return parser.parse(messages[i], receiveTimesUs[i]);
+  }
+
+  @Benchmark
+  public BinanceMessage treeParser() {
+    int i = advance();
+    return parser.parseTree(messages[i], receiveTimesUs[i]);
+  }
+
+  @Benchmark
+  public BinanceMessage jacksonStreaming() {
+    return jacksonReader.read(messages[advance()]);
   }
 
   @Benchmark
