@@ -33,11 +33,11 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * event times {@code E} are epoch milliseconds too; a symbol is one an instrument id can hold; in
  * the combined stream, a trade's symbol must be the stream's.
  *
- * <p>{@code depthUpdate} diffs, the bulk of the bytes, first go through a {@link
- * DepthUpdateScanner}, which reads a well-formed diff straight from the bytes; whatever it cannot
- * prove well-formed, and every other message, is read as a JSON tree and checked field by field,
- * which decides what the message is and why it is refused. Both give the same record for the same
- * message.
+ * <p>Every message first goes through a {@link BookMessageScanner}, which reads a well-formed
+ * {@code depthUpdate} diff or {@code bookTicker} (the bulk of the bytes and of the messages)
+ * straight from the bytes; whatever it cannot prove well-formed, and every other kind of message,
+ * is read as a JSON tree and checked field by field, which decides what the message is and why it
+ * is refused. Both give the same record for the same message.
  *
  * <p>Not thread-safe: one parser per feed.
  */
@@ -60,14 +60,14 @@ public final class BinanceParser {
           "assetIndexUpdate");
 
   private final String venue;
-  private final DepthUpdateScanner depthUpdates;
+  private final BookMessageScanner bookMessages;
 
   /**
    * @param venue the venue part of instrument ids, e.g. {@code BINANCE} or {@code BINANCE_USDM}
    */
   public BinanceParser(String venue) {
     this.venue = InstrumentId.of(venue, "X").venue();
-    this.depthUpdates = new DepthUpdateScanner(this.venue);
+    this.bookMessages = new BookMessageScanner(this.venue);
   }
 
   public BinanceMessage parse(String json, long receiveTimeUs) {
@@ -76,14 +76,14 @@ public final class BinanceParser {
 
   /** Parses a message as the venue sent it: UTF-8 JSON. */
   public BinanceMessage parse(byte[] json, long receiveTimeUs) {
-    BinanceMessage.DepthDiff diff = depthUpdates.scan(json);
-    return diff != null ? diff : parseTree(json, receiveTimeUs);
+    BinanceMessage book = bookMessages.scan(json);
+    return book != null ? book : parseTree(json, receiveTimeUs);
   }
 
   /**
-   * Parses a message through the JSON tree alone, without the fast path for diffs: what {@link
-   * #parse} does with every message that path does not take. Public so that benchmarks and tests
-   * can compare the two.
+   * Parses a message through the JSON tree alone, without the fast path for book messages: what
+   * {@link #parse} does with every message that path does not take. Public so that benchmarks and
+   * tests can compare the two.
    */
   public BinanceMessage parseTree(byte[] json, long receiveTimeUs) {
     JsonNode root;

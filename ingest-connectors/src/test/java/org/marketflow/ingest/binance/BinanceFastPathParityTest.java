@@ -17,15 +17,15 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.testing.data.SharedData;
 
 /**
- * {@link BinanceParser#parse}, whose diffs go through the {@link DepthUpdateScanner} first, against
- * {@link BinanceParser#parseTree}, the strict tree parser alone: for every message of the real
- * Binance recordings, for mutants of them made as {@code FeedFuzzTest} makes its, and for edits at
- * the edges of what the scanner takes, both give the same record or the same dead-letter reason.
- * Every diff of the recordings is read by the scanner, not the tree.
+ * {@link BinanceParser#parse}, whose messages go through the {@link BookMessageScanner} first,
+ * against {@link BinanceParser#parseTree}, the strict tree parser alone: for every message of the
+ * real Binance recordings, for mutants of them made as {@code FeedFuzzTest} makes its, and for
+ * edits at the edges of what the scanner takes, both give the same record or the same dead-letter
+ * reason. Every diff and ticker of the recordings is read by the scanner, not the tree.
  */
 class BinanceFastPathParityTest {
 
-  /** Mutants of each depth diff; other messages get one now and then. */
+  /** Mutants of each depth diff; each ticker gets one, other messages one now and then. */
   static final int MUTANTS_PER_DIFF = 3;
 
   static final int OTHER_MESSAGES_PER_MUTANT = 8;
@@ -33,7 +33,7 @@ class BinanceFastPathParityTest {
   static final long SEED = 20_240_808L;
 
   /** A message as read from a recording, with the parser of its venue. */
-  record Message(BinanceParser parser, DepthUpdateScanner scanner, RawMessage raw) {}
+  record Message(BinanceParser parser, BookMessageScanner scanner, RawMessage raw) {}
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -49,11 +49,13 @@ class BinanceFastPathParityTest {
     List<Message> messages = read(recording);
     List<String> differences = new ArrayList<>();
     int diffs = 0;
+    int tickers = 0;
     int scanned = 0;
     for (Message message : messages) {
       BinanceMessage tree = compare(message, message.raw().bytes(), differences);
-      if (tree instanceof BinanceMessage.DepthDiff) {
-        diffs++;
+      if (tree instanceof BinanceMessage.DepthDiff || tree instanceof BinanceMessage.BookTicker) {
+        diffs += tree instanceof BinanceMessage.DepthDiff ? 1 : 0;
+        tickers += tree instanceof BinanceMessage.BookTicker ? 1 : 0;
         if (message.scanner().scan(message.raw().bytes()) != null) {
           scanned++;
         }
@@ -61,7 +63,10 @@ class BinanceFastPathParityTest {
     }
     assertThat(differences).as("recorded messages the two parse differently").isEmpty();
     assertThat(diffs).isPositive();
-    assertThat(scanned).as("recorded diffs the scanner reads").isEqualTo(diffs);
+    assertThat(tickers).isPositive();
+    assertThat(scanned)
+        .as("recorded diffs and tickers the scanner reads")
+        .isEqualTo(diffs + tickers);
 
     SplittableRandom random = new SplittableRandom(SEED + recording.hashCode());
     MessageMutator mutator = new MessageMutator(random.split());
@@ -69,8 +74,13 @@ class BinanceFastPathParityTest {
     int mutantsScanned = 0;
     for (Message message : messages) {
       byte[] seed = message.raw().bytes();
-      boolean diff = message.parser().parseTree(seed, 0) instanceof BinanceMessage.DepthDiff;
-      int count = diff ? MUTANTS_PER_DIFF : random.nextInt(OTHER_MESSAGES_PER_MUTANT) == 0 ? 1 : 0;
+      BinanceMessage tree = message.parser().parseTree(seed, 0);
+      int count =
+          tree instanceof BinanceMessage.DepthDiff
+              ? MUTANTS_PER_DIFF
+              : tree instanceof BinanceMessage.BookTicker
+                  ? 1
+                  : random.nextInt(OTHER_MESSAGES_PER_MUTANT) == 0 ? 1 : 0;
       for (int i = 0; i < count; i++) {
         MessageMutator.Mutant mutant = mutator.mutate(seed);
         mutants++;
@@ -81,10 +91,11 @@ class BinanceFastPathParityTest {
       }
     }
     System.out.printf(
-        "parity %s: %,d messages (%,d diffs, all scanned); %,d mutants, %,d of them scanned%n",
-        recording, messages.size(), diffs, mutants, mutantsScanned);
+        "parity %s: %,d messages (%,d diffs and %,d tickers, all scanned); %,d mutants, %,d of"
+            + " them scanned%n",
+        recording, messages.size(), diffs, tickers, mutants, mutantsScanned);
     assertThat(differences).as("mutants the two parse differently").isEmpty();
-    assertThat(mutantsScanned).as("mutants that are still diffs the scanner reads").isPositive();
+    assertThat(mutantsScanned).as("mutants still book messages the scanner reads").isPositive();
   }
 
   /** A spot diff in the combined-stream envelope, as Binance sends it. */
@@ -93,6 +104,18 @@ class BinanceFastPathParityTest {
           + "\"s\":\"BTCUSDT\",\"U\":50093239203,\"u\":50093239207,"
           + "\"b\":[[\"55653.87000000\",\"0.00000000\"]],"
           + "\"a\":[[\"61838.04000000\",\"0.32332000\"],[\"61844.30000000\",\"0.40163000\"]]}}";
+
+  /** A spot ticker in the combined-stream envelope: no event type, no time. */
+  static final String TICKER =
+      "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":50093239212,\"s\":\"BTCUSDT\","
+          + "\"b\":\"61837.63000000\",\"B\":\"3.78826000\",\"a\":\"61837.64000000\","
+          + "\"A\":\"1.54698000\"}}";
+
+  /** A futures ticker, bare: with an event type and times. */
+  static final String USDM_TICKER =
+      "{\"e\":\"bookTicker\",\"u\":5123107839020,\"s\":\"BTCUSDT\",\"b\":\"61800.20\","
+          + "\"B\":\"2.507\",\"a\":\"61800.30\",\"A\":\"2.510\",\"T\":1723161256313,"
+          + "\"E\":1723161256313}";
 
   /** A futures diff, bare, with {@code T} and {@code pu}. */
   static final String USDM =
@@ -185,20 +208,51 @@ class BinanceFastPathParityTest {
           USDM | "pu":5123107831937 | "pu":null | tree
           USDM | "T":1723161256298 | "T":"later" | tree
           USDM | "T":1723161256298 | "T":1.5 | tree
+          SPOT | "e":"depthUpdate", | "e":"bookTicker", | tree
+          TICKER | "s" | "s" | scanned
+          TICKER | {"u" | {"e":"bookTicker","u" | scanned
+          TICKER | "B":"3.78826000" | "B":"0" | scanned
+          TICKER | "s":"BTCUSDT" | `"s" :\\t"BTCUSDT"` | scanned
+          USDM_TICKER | ,"E":1723161256313 | `` | scanned
+          USDM_TICKER | ,"T":1723161256313 | `` | scanned
+          USDM_TICKER | "e":"bookTicker", | `` | scanned
+          TICKER | ,"A":"1.54698000" | `` | tree
+          TICKER | "u":50093239212, | `` | tree
+          TICKER | "b":"61837.63000000" | "b":"0" | tree
+          TICKER | "b":"61837.63000000" | "b":"-1" | tree
+          TICKER | "b":"61837.63000000" | "b":[["1","1"]] | tree
+          TICKER | "B":"3.78826000" | "B":3.78826 | tree
+          TICKER | "B":"3.78826000" | "B":"3.78826e0" | tree
+          TICKER | "B":"3.78826000" | "B":null | tree
+          TICKER | "u":50093239212 | "U":1,"u":50093239212 | tree
+          TICKER | "u":50093239212 | "u":"50093239212" | tree
+          TICKER | {"u" | {"e":"bookTickers","u" | tree
+          TICKER | {"u" | {"e":"depthUpdate","u" | tree
+          TICKER | "s":"BTCUSDT" | "s":"BTCUSDT","s":"ETHUSDT" | tree
+          USDM_TICKER | "E":1723161256313 | "E":0 | tree
+          USDM_TICKER | "E":1723161256313 | "E":null | tree
+          USDM_TICKER | "T":1723161256313 | "T":"x" | tree
           """)
-  void anEditedDiffParsesAsTheTreeParsesIt(String base, String from, String to, String expected) {
-    String original = base.equals("SPOT") ? SPOT : USDM;
+  void anEditedBookMessageParsesAsTheTreeParsesIt(
+      String base, String from, String to, String expected) {
+    String original =
+        switch (base) {
+          case "SPOT" -> SPOT;
+          case "USDM" -> USDM;
+          case "TICKER" -> TICKER;
+          default -> USDM_TICKER;
+        };
     assertThat(original).contains(from);
     int at = original.indexOf(from);
     String edited =
         original.substring(0, at) + unescape(to) + original.substring(at + from.length());
     byte[] bytes = edited.getBytes(StandardCharsets.UTF_8);
-    String venue = base.equals("SPOT") ? "BINANCE" : "BINANCE_USDM";
+    String venue = base.startsWith("USDM") ? "BINANCE_USDM" : "BINANCE";
     BinanceParser parser = new BinanceParser(venue);
     BinanceMessage tree = parser.parseTree(bytes, 1_723_161_254_087_896L);
 
     assertThat(parser.parse(bytes, 1_723_161_254_087_896L)).isEqualTo(tree);
-    BinanceMessage.DepthDiff scanned = new DepthUpdateScanner(venue).scan(bytes);
+    BinanceMessage scanned = new BookMessageScanner(venue).scan(bytes);
     if (expected.equals("scanned")) {
       assertThat(scanned).as(edited).isNotNull().isEqualTo(tree);
     } else {
@@ -228,7 +282,7 @@ class BinanceFastPathParityTest {
     try (Recording recording = Recordings.open(SharedData.file(file), null)) {
       String venue = recording.venue().instrumentVenue();
       BinanceParser parser = new BinanceParser(venue);
-      DepthUpdateScanner scanner = new DepthUpdateScanner(venue);
+      BookMessageScanner scanner = new BookMessageScanner(venue);
       recording.forEach(
           new Recording.Handler() {
             @Override

@@ -10,8 +10,9 @@ import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
- * The fast path of {@link BinanceParser} for {@code depthUpdate} diffs, the bulk of a book feed's
- * bytes: one pass over the message's bytes, no tree, no {@code String} per decimal.
+ * The fast path of {@link BinanceParser} for the book messages, {@code depthUpdate} diffs (the bulk
+ * of a feed's bytes) and {@code bookTicker}s (the bulk of its messages): one pass over the
+ * message's bytes, no tree, no {@code String} per decimal.
  *
  * <p>It only ever answers for a message it can prove well-formed, and then with the record the
  * strict tree parser gives for it; for anything else it answers {@code null} and the tree parser
@@ -21,14 +22,18 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * <ul>
  *   <li>an object, bare or in the combined-stream envelope (members {@code stream}, a string, and
  *       {@code data}, an object, each at most once), followed by nothing but JSON whitespace;
- *   <li>a diff object whose members are {@code e} (exactly {@code "depthUpdate"}), {@code E},
- *       {@code T}, {@code s}, {@code U}, {@code u}, {@code pu}, {@code b} and {@code a}, in any
- *       order, each at most once, all but {@code T} and {@code pu} present, no other member;
- *   <li>keys and strings of printable ASCII without escapes; integers of 1 to 18 digits without a
- *       sign or a leading zero; {@code E} an epoch millisecond ({@link VenueJson#MAX_EPOCH_MS}); a
- *       symbol an instrument id can hold;
- *   <li>{@code b} and {@code a} arrays of two-element arrays of {@link PlainDecimal} strings, the
- *       price positive.
+ *   <li>a diff: members {@code e} (exactly {@code "depthUpdate"}), {@code E}, {@code T}, {@code s},
+ *       {@code U}, {@code u}, {@code pu}, {@code b} and {@code a}, all but {@code T} and {@code pu}
+ *       present; {@code b} and {@code a} arrays of two-element arrays of {@link PlainDecimal}
+ *       strings, the price positive;
+ *   <li>or a ticker: members {@code e} (exactly {@code "bookTicker"}), {@code E}, {@code T}, {@code
+ *       s}, {@code u}, {@code b}, {@code B}, {@code a} and {@code A}, all but {@code e}, {@code E}
+ *       and {@code T} present; {@code b}, {@code B}, {@code a} and {@code A} plain decimal strings,
+ *       the prices {@code b} and {@code a} positive;
+ *   <li>each member at most once, in any order, no other member; keys and strings of printable
+ *       ASCII without escapes; integers of 1 to 18 digits without a sign or a leading zero; {@code
+ *       E} an epoch millisecond ({@link VenueJson#MAX_EPOCH_MS}); a symbol an instrument id can
+ *       hold.
  * </ul>
  *
  * Everything else (duplicate or unknown keys, escapes, non-ASCII bytes, signs, exponents, nulls,
@@ -41,7 +46,7 @@ import org.marketflow.schemas.instrument.InstrumentId;
  *
  * <p>Not thread-safe: it keeps the last symbol and the decimal reader between messages.
  */
-final class DepthUpdateScanner {
+final class BookMessageScanner {
 
   /** Returned by a step that cannot prove the message well-formed. */
   private static final int UNPROVEN = -1;
@@ -49,6 +54,7 @@ final class DepthUpdateScanner {
   private static final byte[] STREAM = ascii("stream");
   private static final byte[] DATA = ascii("data");
   private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
+  private static final byte[] BOOK_TICKER = ascii("bookTicker");
 
   /** The longest symbol an instrument id holds. */
   private static final int MAX_SYMBOL = 64;
@@ -56,7 +62,7 @@ final class DepthUpdateScanner {
   /** Longest envelope {@code stream} name taken here; Binance's are about 30 bytes. */
   private static final int MAX_STREAM_NAME = 256;
 
-  // The members of a diff, one bit each.
+  // The members of a book message, one bit each.
   private static final int EVENT = 1;
   private static final int EVENT_TIME = 1 << 1;
   private static final int TRADE_TIME = 1 << 2;
@@ -66,8 +72,21 @@ final class DepthUpdateScanner {
   private static final int PREVIOUS_ID = 1 << 6;
   private static final int BIDS = 1 << 7;
   private static final int ASKS = 1 << 8;
-  private static final int REQUIRED =
+  private static final int BID_SIZE = 1 << 9;
+  private static final int ASK_SIZE = 1 << 10;
+
+  private static final int DIFF_MEMBERS =
+      EVENT | EVENT_TIME | TRADE_TIME | SYMBOL | FIRST_ID | LAST_ID | PREVIOUS_ID | BIDS | ASKS;
+  private static final int DIFF_REQUIRED =
       EVENT | EVENT_TIME | SYMBOL | FIRST_ID | LAST_ID | BIDS | ASKS;
+  private static final int TICKER_MEMBERS =
+      EVENT | EVENT_TIME | TRADE_TIME | SYMBOL | LAST_ID | BIDS | BID_SIZE | ASKS | ASK_SIZE;
+  private static final int TICKER_REQUIRED = SYMBOL | LAST_ID | BIDS | BID_SIZE | ASKS | ASK_SIZE;
+
+  // The event types, as Message.event holds them.
+  private static final int NO_EVENT = 0;
+  private static final int DIFF = 1;
+  private static final int TICKER = 2;
 
   private final String venue;
   private final PlainDecimal decimal = new PlainDecimal();
@@ -81,7 +100,13 @@ final class DepthUpdateScanner {
    * then stored into a young object, which the garbage collector's write barrier passes cheaply,
    * where stores into the long-lived scanner would each cost a card mark.
    */
-  private static final class Diff {
+  private static final class Message {
+    int event = NO_EVENT;
+    int seen;
+
+    /** Which of {@code b} and {@code a} were arrays of levels rather than prices. */
+    int levelArrays;
+
     String symbol;
     long eventTimeMs;
     long firstId;
@@ -89,49 +114,73 @@ final class DepthUpdateScanner {
     Long previousId;
     List<BookLevel> bids;
     List<BookLevel> asks;
+    double bidPrice;
+    double bidSize;
+    double askPrice;
+    double askSize;
+
     // Set by the step that read it.
     long integer;
     List<BookLevel> levels;
+
+    /** The message read, or {@code null} when its members are not those of a diff or a ticker. */
+    BinanceMessage result() {
+      if (event == DIFF) {
+        return (seen & ~DIFF_MEMBERS) == 0
+                && (seen & DIFF_REQUIRED) == DIFF_REQUIRED
+                && levelArrays == (BIDS | ASKS)
+            ? new BinanceMessage.DepthDiff(
+                symbol, firstId, lastId, previousId, eventTimeMs, bids, asks)
+            : null;
+      }
+      // No event type: the tree parser takes a message with u, b and a for a ticker.
+      return (seen & ~TICKER_MEMBERS) == 0
+              && (seen & TICKER_REQUIRED) == TICKER_REQUIRED
+              && levelArrays == 0
+          ? new BinanceMessage.BookTicker(
+              symbol,
+              lastId,
+              bidPrice,
+              bidSize,
+              askPrice,
+              askSize,
+              (seen & EVENT_TIME) != 0 ? eventTimeMs : null)
+          : null;
+    }
   }
 
   /**
    * @param venue the venue part of instrument ids, upper case, as {@link BinanceParser} holds it
    */
-  DepthUpdateScanner(String venue) {
+  BookMessageScanner(String venue) {
     this.venue = venue;
   }
 
   /**
-   * The diff {@code json} is, or {@code null} when it is not one this path can prove well-formed.
+   * The diff or ticker {@code json} is, or {@code null} when it is not one this path can prove
+   * well-formed.
    */
-  BinanceMessage.DepthDiff scan(byte[] json) {
+  BinanceMessage scan(byte[] json) {
     int at = space(json, 0);
     if (at >= json.length || json[at] != '{') {
       return null;
     }
     at = space(json, at + 1);
-    Diff diff = new Diff();
+    Message message = new Message();
     int firstKeyEnd = plainString(json, at, MAX_STREAM_NAME);
     if (isKey(json, at, firstKeyEnd, STREAM) || isKey(json, at, firstKeyEnd, DATA)) {
-      at = envelope(json, at, diff);
+      at = envelope(json, at, message);
     } else {
-      at = diff(json, at, diff);
+      at = members(json, at, message);
     }
     if (at == UNPROVEN || space(json, at) != json.length) {
       return null;
     }
-    return new BinanceMessage.DepthDiff(
-        diff.symbol,
-        diff.firstId,
-        diff.lastId,
-        diff.previousId,
-        diff.eventTimeMs,
-        diff.bids,
-        diff.asks);
+    return message.result();
   }
 
   /** The envelope's members from {@code at}, after its opening brace, to after its closing one. */
-  private int envelope(byte[] json, int at, Diff diff) {
+  private int envelope(byte[] json, int at, Message message) {
     boolean stream = false;
     boolean data = false;
     while (true) {
@@ -148,7 +197,7 @@ final class DepthUpdateScanner {
         at = plainString(json, value, MAX_STREAM_NAME);
       } else if (!data && isKey(json, at, keyEnd, DATA) && byteAt(json, value) == '{') {
         data = true;
-        at = diff(json, space(json, value + 1), diff);
+        at = members(json, space(json, value + 1), message);
       } else {
         return UNPROVEN;
       }
@@ -166,30 +215,31 @@ final class DepthUpdateScanner {
     }
   }
 
-  /** The diff's members from {@code at}, after its opening brace, to after its closing one. */
-  private int diff(byte[] json, int at, Diff diff) {
-    int seen = 0;
+  /**
+   * The book message's members from {@code at}, after its opening brace, to after its closing one.
+   */
+  private int members(byte[] json, int at, Message message) {
     while (true) {
       int keyEnd = plainString(json, at, 2);
       if (keyEnd == UNPROVEN) {
         return UNPROVEN;
       }
       int member = member(json, at + 1, keyEnd - 1);
-      if (member == 0 || (seen & member) != 0) {
+      if (member == 0 || (message.seen & member) != 0) {
         return UNPROVEN; // another member, or one twice: the tree parser decides
       }
-      seen |= member;
+      message.seen |= member;
       at = colon(json, keyEnd);
       if (at == UNPROVEN) {
         return UNPROVEN;
       }
-      at = value(json, at, member, diff);
+      at = value(json, at, member, message);
       if (at == UNPROVEN) {
         return UNPROVEN;
       }
       at = space(json, at);
       if (byteAt(json, at) == '}') {
-        return (seen & REQUIRED) == REQUIRED ? at + 1 : UNPROVEN;
+        return at + 1;
       }
       if (byteAt(json, at) != ',') {
         return UNPROVEN;
@@ -199,50 +249,83 @@ final class DepthUpdateScanner {
   }
 
   /** Reads the value of {@code member} at {@code at}; the index after it. */
-  private int value(byte[] json, int at, int member, Diff diff) {
+  private int value(byte[] json, int at, int member, Message message) {
     switch (member) {
       case EVENT -> {
         int end = plainString(json, at, DEPTH_UPDATE.length);
-        return isKey(json, at, end, DEPTH_UPDATE) ? end : UNPROVEN;
+        message.event =
+            isKey(json, at, end, DEPTH_UPDATE)
+                ? DIFF
+                : isKey(json, at, end, BOOK_TICKER) ? TICKER : NO_EVENT;
+        return message.event == NO_EVENT ? UNPROVEN : end;
       }
       case SYMBOL -> {
         int end = plainString(json, at, MAX_SYMBOL);
-        diff.symbol = end == UNPROVEN ? null : symbol(json, at + 1, end - 1);
-        return diff.symbol == null ? UNPROVEN : end;
+        message.symbol = end == UNPROVEN ? null : symbol(json, at + 1, end - 1);
+        return message.symbol == null ? UNPROVEN : end;
       }
-      case BIDS -> {
-        int end = levels(json, at, diff, lastBidCount);
-        diff.bids = diff.levels;
-        lastBidCount = end == UNPROVEN ? lastBidCount : diff.levels.size();
-        return end;
+      case BIDS, ASKS -> {
+        return side(json, at, member, message);
       }
-      case ASKS -> {
-        int end = levels(json, at, diff, lastAskCount);
-        diff.asks = diff.levels;
-        lastAskCount = end == UNPROVEN ? lastAskCount : diff.levels.size();
-        return end;
+      case BID_SIZE -> {
+        at = decimal.read(json, at);
+        message.bidSize = decimal.value();
+        return at;
+      }
+      case ASK_SIZE -> {
+        at = decimal.read(json, at);
+        message.askSize = decimal.value();
+        return at;
       }
       default -> {
-        int end = integer(json, at, diff);
+        int end = integer(json, at, message);
         if (end == UNPROVEN) {
           return UNPROVEN;
         }
-        long integer = diff.integer;
+        long integer = message.integer;
         switch (member) {
           case EVENT_TIME -> {
             if (integer <= 0 || integer > VenueJson.MAX_EPOCH_MS) {
               return UNPROVEN;
             }
-            diff.eventTimeMs = integer;
+            message.eventTimeMs = integer;
           }
-          case FIRST_ID -> diff.firstId = integer;
-          case LAST_ID -> diff.lastId = integer;
-          case PREVIOUS_ID -> diff.previousId = integer;
-          default -> {} // T: not part of the diff
+          case FIRST_ID -> message.firstId = integer;
+          case LAST_ID -> message.lastId = integer;
+          case PREVIOUS_ID -> message.previousId = integer;
+          default -> {} // T: not part of either record
         }
         return end;
       }
     }
+  }
+
+  /** {@code b} or {@code a}: a ticker's price, or a diff's levels. The index after it. */
+  private int side(byte[] json, int at, int member, Message message) {
+    boolean bids = member == BIDS;
+    if (byteAt(json, at) != '[') {
+      at = decimal.read(json, at);
+      double price = decimal.value();
+      if (bids) {
+        message.bidPrice = price;
+      } else {
+        message.askPrice = price;
+      }
+      return price > 0 ? at : UNPROVEN;
+    }
+    int end = levels(json, at, message, bids ? lastBidCount : lastAskCount);
+    if (end == UNPROVEN) {
+      return UNPROVEN;
+    }
+    message.levelArrays |= member;
+    if (bids) {
+      message.bids = message.levels;
+      lastBidCount = message.levels.size();
+    } else {
+      message.asks = message.levels;
+      lastAskCount = message.levels.size();
+    }
+    return end;
   }
 
   /** The member a key's text {@code json[from, to)} names, or 0 for any other. */
@@ -257,6 +340,8 @@ final class DepthUpdateScanner {
         case 'u' -> LAST_ID;
         case 'b' -> BIDS;
         case 'a' -> ASKS;
+        case 'B' -> BID_SIZE;
+        case 'A' -> ASK_SIZE;
         default -> 0;
       };
     }
@@ -264,18 +349,15 @@ final class DepthUpdateScanner {
   }
 
   /**
-   * {@code [["price","size"],...]} at {@code at} into {@link Diff#levels}: plain decimals, positive
-   * prices, as {@link VenueJson#levels} reads them.
+   * {@code [["price","size"],...]} at {@code at} into {@link Message#levels}: plain decimals,
+   * positive prices, as {@link VenueJson#levels} reads them.
    *
    * @param expected how many there may be (the last diff's): the list has room for them, so it
    *     seldom grows
    */
-  private int levels(byte[] json, int at, Diff diff, int expected) {
-    if (byteAt(json, at) != '[') {
-      return UNPROVEN;
-    }
+  private int levels(byte[] json, int at, Message message, int expected) {
     List<BookLevel> levels = new ArrayList<>(Math.max(expected, 10));
-    diff.levels = levels;
+    message.levels = levels;
     at = space(json, at + 1);
     if (byteAt(json, at) == ']') {
       return at + 1;
@@ -318,9 +400,10 @@ final class DepthUpdateScanner {
 
   /**
    * A JSON integer of 1 to 18 digits, no sign, no leading zero, at {@code at} into {@link
-   * Diff#integer}. A fraction or an exponent after it is not a delimiter, so the caller refuses it.
+   * Message#integer}. A fraction or an exponent after it is not a delimiter, so the caller refuses
+   * it.
    */
-  private static int integer(byte[] json, int at, Diff diff) {
+  private static int integer(byte[] json, int at, Message message) {
     int digit = byteAt(json, at) - '0';
     if (digit < 0 || digit > 9) {
       return UNPROVEN;
@@ -338,7 +421,7 @@ final class DepthUpdateScanner {
     if (next >= '0' && next <= '9') {
       return UNPROVEN; // a leading zero, or more digits than a long surely holds
     }
-    diff.integer = value;
+    message.integer = value;
     return end;
   }
 
