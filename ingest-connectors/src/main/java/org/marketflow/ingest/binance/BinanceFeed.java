@@ -38,6 +38,12 @@ public final class BinanceFeed implements VenueFeed {
   private final Map<String, BinanceBookSync> syncs = new HashMap<>();
   private final Map<String, String> tradeStream = new HashMap<>();
   private final Map<String, String> symbols = new HashMap<>();
+
+  /**
+   * Each symbol's instrument id, made once; grows with the symbols seen, as {@link #syncs} does.
+   */
+  private final Map<String, String> instruments = new HashMap<>();
+
   private final InstrumentActivity activity = new InstrumentActivity();
   private BinanceMessage.DepthSnapshot pendingSnapshot;
   private long pendingReceiveUs;
@@ -191,7 +197,12 @@ public final class BinanceFeed implements VenueFeed {
   }
 
   private String instrument(String symbol) {
-    return InstrumentId.of(venue, symbol).toString();
+    String instrument = instruments.get(symbol);
+    if (instrument == null) {
+      instrument = InstrumentId.of(venue, symbol).toString();
+      instruments.put(symbol, instrument);
+    }
+    return instrument;
   }
 
   /** The book sync of an instrument, or {@code null} if it has sent nothing; for checks. */
