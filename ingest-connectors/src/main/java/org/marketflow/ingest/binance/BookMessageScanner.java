@@ -133,7 +133,7 @@ final class BookMessageScanner {
                 symbol, firstId, lastId, previousId, eventTimeMs, bids, asks)
             : null;
       }
-      // No event type: the tree parser takes a message with u, b and a for a ticker.
+      // A ticker: event type bookTicker, or none, as the tree parser takes one with u, b and a.
       return (seen & ~TICKER_MEMBERS) == 0
               && (seen & TICKER_REQUIRED) == TICKER_REQUIRED
               && levelArrays == 0

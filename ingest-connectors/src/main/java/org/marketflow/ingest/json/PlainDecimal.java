@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  * <p>The value is exact without {@code parseDouble} when the digits, point removed, make an integer
  * {@code m} of at most 2<sup>53</sup> and there are {@code s <= 22} digits after the point: {@code
  * m} and {@code 10^s} are then both doubles exactly, and IEEE division rounds {@code m / 10^s}
- * correctly, which is what {@code parseDouble} does with the decimal. Binance's prices and sizes
- * have at most 15 digits, so longer ones, which go through {@code parseDouble}, are rare.
+ * correctly, which is what {@code parseDouble} does with the decimal. Binance's prices and sizes,
+ * such as {@code 61837.63000000} (13 digits), take that path; longer ones go through {@code
+ * parseDouble}.
  *
  * <p>One instance per thread: it keeps the last value read.
  */
