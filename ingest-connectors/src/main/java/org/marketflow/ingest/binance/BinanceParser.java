@@ -33,11 +33,11 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * event times {@code E} are epoch milliseconds too; a symbol is one an instrument id can hold; in
  * the combined stream, a trade's symbol must be the stream's.
  *
- * <p>Every message first goes through a {@link BookMessageScanner}, which reads a well-formed
- * {@code depthUpdate} diff or {@code bookTicker} (the bulk of the bytes and of the messages)
- * straight from the bytes; whatever it cannot prove well-formed, and every other kind of message,
- * is read as a JSON tree and checked field by field, which decides what the message is and why it
- * is refused. Both give the same record for the same message.
+ * <p>Every message first goes through a {@link MessageScanner}, which reads a well-formed {@code
+ * depthUpdate} diff, {@code bookTicker}, {@code trade} or {@code aggTrade} straight from the bytes;
+ * whatever it cannot prove well-formed, and every other kind of message, is read as a JSON tree and
+ * checked field by field, which decides what the message is and why it is refused. Both give the
+ * same record for the same message.
  *
  * <p>Not thread-safe: one parser per feed.
  */
@@ -60,14 +60,14 @@ public final class BinanceParser {
           "assetIndexUpdate");
 
   private final String venue;
-  private final BookMessageScanner bookMessages;
+  private final MessageScanner scanner;
 
   /**
    * @param venue the venue part of instrument ids, e.g. {@code BINANCE} or {@code BINANCE_USDM}
    */
   public BinanceParser(String venue) {
     this.venue = InstrumentId.of(venue, "X").venue();
-    this.bookMessages = new BookMessageScanner(this.venue);
+    this.scanner = new MessageScanner(this.venue);
   }
 
   public BinanceMessage parse(String json, long receiveTimeUs) {
@@ -76,14 +76,14 @@ public final class BinanceParser {
 
   /** Parses a message as the venue sent it: UTF-8 JSON. */
   public BinanceMessage parse(byte[] json, long receiveTimeUs) {
-    BinanceMessage book = bookMessages.scan(json);
-    return book != null ? book : parseTree(json, receiveTimeUs);
+    BinanceMessage scanned = scanner.scan(json, receiveTimeUs);
+    return scanned != null ? scanned : parseTree(json, receiveTimeUs);
   }
 
   /**
-   * Parses a message through the JSON tree alone, without the fast path for book messages: what
-   * {@link #parse} does with every message that path does not take. Public so that benchmarks and
-   * tests can compare the two.
+   * Parses a message through the JSON tree alone, without the scanner: what {@link #parse} does
+   * with every message the scanner does not take. Public so that benchmarks and tests can compare
+   * the two.
    */
   public BinanceMessage parseTree(byte[] json, long receiveTimeUs) {
     JsonNode root;
@@ -134,7 +134,7 @@ public final class BinanceParser {
       boolean aggregated = "aggTrade".equals(data.get("e").asText());
       Trade trade = trade(data, aggregated, receiveTimeUs);
       String stream = root.has("data") ? textOrNull(root, "stream") : null;
-      if (stream != null && !stream.toUpperCase(Locale.ROOT).startsWith(text(data, "s") + "@")) {
+      if (stream != null && !isStreamOf(stream, text(data, "s"))) {
         return new BinanceMessage.Malformed(
             "trade: symbol '" + text(data, "s") + "' is not the symbol of stream '" + stream + "'");
       }
@@ -152,15 +152,33 @@ public final class BinanceParser {
   private Trade trade(JsonNode data, boolean aggregated, long receiveTimeUs) {
     String symbol = text(data, "s");
     long tradeId = integer(data, aggregated ? "a" : "t");
+    String instrument = InstrumentId.of(venue, symbol).toString();
+    long timeMs = tradeTimeMs(data, receiveTimeUs);
+    double price = positiveDecimal(data, "p");
+    double size = positiveDecimal(data, "q");
+    return trade(
+        instrument, aggregated, tradeId, timeMs, receiveTimeUs, price, size, bool(data, "m"));
+  }
+
+  /** The normalized trade of a {@code trade} or {@code aggTrade} whose fields are checked. */
+  static Trade trade(
+      String instrument,
+      boolean aggregated,
+      long tradeId,
+      long timeMs,
+      long receiveTimeUs,
+      double price,
+      double size,
+      boolean buyerIsMaker) {
     return Trade.newBuilder()
-        .setInstrument(InstrumentId.of(venue, symbol).toString())
-        .setExchangeTimeUs(tradeTimeMs(data, receiveTimeUs) * 1_000L)
+        .setInstrument(instrument)
+        .setExchangeTimeUs(timeMs * 1_000L)
         .setReceiveTimeUs(receiveTimeUs)
         .setSequence(tradeId)
         .setTradeId(aggregated ? "a" + tradeId : Long.toString(tradeId))
-        .setPrice(positiveDecimal(data, "p"))
-        .setSize(positiveDecimal(data, "q"))
-        .setSide(bool(data, "m") ? Side.SELL : Side.BUY)
+        .setPrice(price)
+        .setSize(size)
+        .setSide(buyerIsMaker ? Side.SELL : Side.BUY)
         .build();
   }
 
@@ -210,11 +228,29 @@ public final class BinanceParser {
   /** The trade time {@code T}, if it can be believed. */
   private static long tradeTimeMs(JsonNode data, long receiveTimeUs) {
     long timeMs = epochMs(data, "T");
-    long receiveMs = receiveTimeUs / 1_000L;
-    if (receiveTimeUs > 0 && Math.abs(timeMs - receiveMs) > MAX_CLOCK_SKEW_MS) {
+    if (!isBelievable(timeMs, receiveTimeUs)) {
       throw new IllegalArgumentException(
-          "field 'T' (" + timeMs + ") is more than a day from the receive time " + receiveMs);
+          "field 'T' ("
+              + timeMs
+              + ") is more than a day from the receive time "
+              + receiveTimeUs / 1_000L);
     }
     return timeMs;
+  }
+
+  /**
+   * Whether a trade time is within {@link #MAX_CLOCK_SKEW_MS} of the receive time, when that is
+   * known (positive).
+   */
+  static boolean isBelievable(long timeMs, long receiveTimeUs) {
+    return receiveTimeUs <= 0 || Math.abs(timeMs - receiveTimeUs / 1_000L) <= MAX_CLOCK_SKEW_MS;
+  }
+
+  /**
+   * Whether a combined stream's name is one of {@code symbol}'s: upper-cased, it starts with the
+   * symbol and {@code @}.
+   */
+  static boolean isStreamOf(String stream, String symbol) {
+    return stream.toUpperCase(Locale.ROOT).startsWith(symbol + "@");
   }
 }

@@ -17,15 +17,15 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.testing.data.SharedData;
 
 /**
- * {@link BinanceParser#parse}, whose messages go through the {@link BookMessageScanner} first,
- * against {@link BinanceParser#parseTree}, the strict tree parser alone: for every message of the
- * real Binance recordings, for mutants of them made as {@code FeedFuzzTest} makes its, and for
- * edits at the edges of what the scanner takes, both give the same record or the same dead-letter
- * reason. Every diff and ticker of the recordings is read by the scanner, not the tree.
+ * {@link BinanceParser#parse}, whose messages go through the {@link MessageScanner} first, against
+ * {@link BinanceParser#parseTree}, the strict tree parser alone: for every message of the real
+ * Binance recordings, for mutants of them made as {@code FeedFuzzTest} makes its, and for edits at
+ * the edges of what the scanner takes, both give the same record or the same dead-letter reason.
+ * Every diff, ticker and trade of the recordings is read by the scanner, not the tree.
  */
 class BinanceFastPathParityTest {
 
-  /** Mutants of each depth diff; each ticker gets one, other messages one now and then. */
+  /** Mutants of each depth diff; tickers and trades get one, other messages one now and then. */
   static final int MUTANTS_PER_DIFF = 3;
 
   static final int OTHER_MESSAGES_PER_MUTANT = 8;
@@ -33,7 +33,7 @@ class BinanceFastPathParityTest {
   static final long SEED = 20_240_808L;
 
   /** A message as read from a recording, with the parser of its venue. */
-  record Message(BinanceParser parser, BookMessageScanner scanner, RawMessage raw) {}
+  record Message(BinanceParser parser, MessageScanner scanner, RawMessage raw) {}
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -50,23 +50,24 @@ class BinanceFastPathParityTest {
     List<String> differences = new ArrayList<>();
     int diffs = 0;
     int tickers = 0;
+    int trades = 0;
     int scanned = 0;
     for (Message message : messages) {
       BinanceMessage tree = compare(message, message.raw().bytes(), differences);
-      if (tree instanceof BinanceMessage.DepthDiff || tree instanceof BinanceMessage.BookTicker) {
-        diffs += tree instanceof BinanceMessage.DepthDiff ? 1 : 0;
-        tickers += tree instanceof BinanceMessage.BookTicker ? 1 : 0;
-        if (message.scanner().scan(message.raw().bytes()) != null) {
-          scanned++;
-        }
+      diffs += tree instanceof BinanceMessage.DepthDiff ? 1 : 0;
+      tickers += tree instanceof BinanceMessage.BookTicker ? 1 : 0;
+      trades += tree instanceof BinanceMessage.TradeMessage ? 1 : 0;
+      if (message.scanner().scan(message.raw().bytes(), message.raw().receiveTimeUs()) != null) {
+        scanned++;
       }
     }
     assertThat(differences).as("recorded messages the two parse differently").isEmpty();
     assertThat(diffs).isPositive();
     assertThat(tickers).isPositive();
+    assertThat(trades).isPositive();
     assertThat(scanned)
-        .as("recorded diffs and tickers the scanner reads")
-        .isEqualTo(diffs + tickers);
+        .as("recorded diffs, tickers and trades the scanner reads")
+        .isEqualTo(diffs + tickers + trades);
 
     SplittableRandom random = new SplittableRandom(SEED + recording.hashCode());
     MessageMutator mutator = new MessageMutator(random.split());
@@ -79,23 +80,24 @@ class BinanceFastPathParityTest {
           tree instanceof BinanceMessage.DepthDiff
               ? MUTANTS_PER_DIFF
               : tree instanceof BinanceMessage.BookTicker
+                      || tree instanceof BinanceMessage.TradeMessage
                   ? 1
                   : random.nextInt(OTHER_MESSAGES_PER_MUTANT) == 0 ? 1 : 0;
       for (int i = 0; i < count; i++) {
         MessageMutator.Mutant mutant = mutator.mutate(seed);
         mutants++;
-        if (message.scanner().scan(mutant.bytes()) != null) {
+        if (message.scanner().scan(mutant.bytes(), message.raw().receiveTimeUs()) != null) {
           mutantsScanned++;
         }
         compare(message, mutant.bytes(), differences);
       }
     }
     System.out.printf(
-        "parity %s: %,d messages (%,d diffs and %,d tickers, all scanned); %,d mutants, %,d of"
-            + " them scanned%n",
-        recording, messages.size(), diffs, tickers, mutants, mutantsScanned);
+        "parity %s: %,d messages (%,d diffs, %,d tickers and %,d trades, all scanned); %,d"
+            + " mutants, %,d of them scanned%n",
+        recording, messages.size(), diffs, tickers, trades, mutants, mutantsScanned);
     assertThat(differences).as("mutants the two parse differently").isEmpty();
-    assertThat(mutantsScanned).as("mutants still book messages the scanner reads").isPositive();
+    assertThat(mutantsScanned).as("mutants still messages the scanner reads").isPositive();
   }
 
   /** A spot diff in the combined-stream envelope, as Binance sends it. */
@@ -116,6 +118,18 @@ class BinanceFastPathParityTest {
       "{\"e\":\"bookTicker\",\"u\":5123107839020,\"s\":\"BTCUSDT\",\"b\":\"61800.20\","
           + "\"B\":\"2.507\",\"a\":\"61800.30\",\"A\":\"2.510\",\"T\":1723161256313,"
           + "\"E\":1723161256313}";
+
+  /** A spot trade in the combined-stream envelope. */
+  static final String TRADE =
+      "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+          + "\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\","
+          + "\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}";
+
+  /** A futures aggregated trade in the combined-stream envelope. */
+  static final String USDM_AGG_TRADE =
+      "{\"stream\":\"ctkusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\","
+          + "\"E\":1723161255343,\"a\":16599292,\"s\":\"CTKUSDT\",\"p\":\"1.01100\","
+          + "\"q\":\"10\",\"f\":23961322,\"l\":23961322,\"T\":1723161255342,\"m\":false}}";
 
   /** A futures diff, bare, with {@code T} and {@code pu}. */
   static final String USDM =
@@ -232,15 +246,50 @@ class BinanceFastPathParityTest {
           USDM_TICKER | "E":1723161256313 | "E":0 | tree
           USDM_TICKER | "E":1723161256313 | "E":null | tree
           USDM_TICKER | "T":1723161256313 | "T":"x" | tree
+          TRADE | "s" | "s" | scanned
+          TRADE | ,"M":true | `` | scanned
+          TRADE | "m":true | "m":false | scanned
+          TRADE | "M":true | "M":false,"X":"MARKET" | scanned
+          TRADE | ,"E":1723161255343 | `` | scanned
+          TRADE | "stream":"btcusdt@trade", | `` | scanned
+          TRADE | "stream":"btcusdt@trade" | "stream":"BTCUSDT@trade" | scanned
+          TRADE | "p":"61837.63000000" | `"p" : "61837.63000000"` | scanned
+          USDM_AGG_TRADE | "a" | "a" | scanned
+          USDM_AGG_TRADE | ,"f":23961322,"l":23961322 | `` | scanned
+          TRADE | "stream":"btcusdt@trade" | "stream":"ethusdt@trade" | tree
+          TRADE | "stream":"btcusdt@trade" | "stream":"btcusdt" | tree
+          TRADE | "s":"BTCUSDT" | "s":"btcusdt" | tree
+          TRADE | "M":true | "M":true,"X":"INSURANCE_FUND" | tree
+          TRADE | "M":true | "M":true,"X":null | tree
+          TRADE | "m":true | "m":1 | tree
+          TRADE | "m":true | "m":tru | tree
+          TRADE | "m":true | "m":truex | tree
+          TRADE | "m":true | "m":"true" | tree
+          TRADE | "T":1723161255342 | "T":1723361255342 | tree
+          TRADE | "T":1723161255342 | "T":-1 | tree
+          TRADE | ,"T":1723161255342 | `` | tree
+          TRADE | "t":3735683259 | "t":-3735683259 | tree
+          TRADE | "t":3735683259 | "t":"3735683259" | tree
+          TRADE | "q":"0.02000000" | "q":"0" | tree
+          TRADE | "p":"61837.63000000" | "p":"1e5" | tree
+          TRADE | "E":1723161255343 | "E":"soon" | tree
+          TRADE | "M":true | "M":true,"a":1 | tree
+          TRADE | "M":true | "M":true,"b":1 | tree
+          USDM_AGG_TRADE | "a":16599292 | "a":"16599292" | tree
+          USDM_AGG_TRADE | "a":16599292 | "a":[["1","1"]] | tree
+          USDM_AGG_TRADE | "a":16599292 | "t":16599292 | tree
+          USDM_AGG_TRADE | "f":23961322 | "f":"x" | tree
           """)
-  void anEditedBookMessageParsesAsTheTreeParsesIt(
+  void anEditedMessageParsesAsTheTreeParsesIt(
       String base, String from, String to, String expected) {
     String original =
         switch (base) {
           case "SPOT" -> SPOT;
           case "USDM" -> USDM;
           case "TICKER" -> TICKER;
-          default -> USDM_TICKER;
+          case "USDM_TICKER" -> USDM_TICKER;
+          case "TRADE" -> TRADE;
+          default -> USDM_AGG_TRADE;
         };
     assertThat(original).contains(from);
     int at = original.indexOf(from);
@@ -252,7 +301,7 @@ class BinanceFastPathParityTest {
     BinanceMessage tree = parser.parseTree(bytes, 1_723_161_254_087_896L);
 
     assertThat(parser.parse(bytes, 1_723_161_254_087_896L)).isEqualTo(tree);
-    BinanceMessage scanned = new BookMessageScanner(venue).scan(bytes);
+    BinanceMessage scanned = new MessageScanner(venue).scan(bytes, 1_723_161_254_087_896L);
     if (expected.equals("scanned")) {
       assertThat(scanned).as(edited).isNotNull().isEqualTo(tree);
     } else {
@@ -282,7 +331,7 @@ class BinanceFastPathParityTest {
     try (Recording recording = Recordings.open(SharedData.file(file), null)) {
       String venue = recording.venue().instrumentVenue();
       BinanceParser parser = new BinanceParser(venue);
-      BookMessageScanner scanner = new BookMessageScanner(venue);
+      MessageScanner scanner = new MessageScanner(venue);
       recording.forEach(
           new Recording.Handler() {
             @Override

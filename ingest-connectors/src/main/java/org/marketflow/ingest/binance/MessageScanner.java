@@ -10,9 +10,9 @@ import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
- * The fast path of {@link BinanceParser} for the book messages, {@code depthUpdate} diffs (the bulk
- * of a feed's bytes) and {@code bookTicker}s (the bulk of its messages): one pass over the
- * message's bytes, no tree, no {@code String} per decimal.
+ * The fast path of {@link BinanceParser} for the messages that make up a feed: {@code depthUpdate}
+ * diffs (the bulk of its bytes), {@code bookTicker}s, {@code trade}s and {@code aggTrade}s (the
+ * bulk of its messages): one pass over the message's bytes, no tree, no {@code String} per decimal.
  *
  * <p>It only ever answers for a message it can prove well-formed, and then with the record the
  * strict tree parser gives for it; for anything else it answers {@code null} and the tree parser
@@ -30,6 +30,15 @@ import org.marketflow.schemas.instrument.InstrumentId;
  *       s}, {@code u}, {@code b}, {@code B}, {@code a} and {@code A}, all but {@code e}, {@code E}
  *       and {@code T} present; {@code b}, {@code B}, {@code a} and {@code A} plain decimal strings,
  *       the prices {@code b} and {@code a} positive;
+ *   <li>or a trade: members {@code e} (exactly {@code "trade"}), {@code E}, {@code s}, {@code t},
+ *       {@code p}, {@code q}, {@code T}, {@code m}, {@code M} and {@code X}, all but {@code E},
+ *       {@code M} and {@code X} present; or an aggregated trade: {@code e} (exactly {@code
+ *       "aggTrade"}), {@code E}, {@code s}, {@code a}, {@code p}, {@code q}, {@code f}, {@code l},
+ *       {@code T}, {@code m}, {@code M} and {@code X}, all but {@code E}, {@code f}, {@code l},
+ *       {@code M} and {@code X} present; {@code p} and {@code q} positive plain decimals, {@code m}
+ *       and {@code M} {@code true} or {@code false}, {@code X} exactly {@code "MARKET"}, {@code T}
+ *       an epoch millisecond within {@link BinanceParser#MAX_CLOCK_SKEW_MS} of the receive time
+ *       when that is known, and the symbol the stream's when the envelope names one;
  *   <li>each member at most once, in any order, no other member; keys and strings of printable
  *       ASCII without escapes; integers of 1 to 18 digits without a sign or a leading zero; {@code
  *       E} an epoch millisecond ({@link VenueJson#MAX_EPOCH_MS}); a symbol an instrument id can
@@ -46,7 +55,7 @@ import org.marketflow.schemas.instrument.InstrumentId;
  *
  * <p>Not thread-safe: it keeps the last symbol and the decimal reader between messages.
  */
-final class BookMessageScanner {
+final class MessageScanner {
 
   /** Returned by a step that cannot prove the message well-formed. */
   private static final int UNPROVEN = -1;
@@ -55,6 +64,11 @@ final class BookMessageScanner {
   private static final byte[] DATA = ascii("data");
   private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
   private static final byte[] BOOK_TICKER = ascii("bookTicker");
+  private static final byte[] TRADE = ascii("trade");
+  private static final byte[] AGG_TRADE = ascii("aggTrade");
+  private static final byte[] MARKET = ascii("MARKET");
+  private static final byte[] TRUE = ascii("true");
+  private static final byte[] FALSE = ascii("false");
 
   /** The longest symbol an instrument id holds. */
   private static final int MAX_SYMBOL = 64;
@@ -62,7 +76,7 @@ final class BookMessageScanner {
   /** Longest envelope {@code stream} name taken here; Binance's are about 30 bytes. */
   private static final int MAX_STREAM_NAME = 256;
 
-  // The members of a book message, one bit each.
+  // The members of a message, one bit each.
   private static final int EVENT = 1;
   private static final int EVENT_TIME = 1 << 1;
   private static final int TRADE_TIME = 1 << 2;
@@ -74,6 +88,14 @@ final class BookMessageScanner {
   private static final int ASKS = 1 << 8;
   private static final int BID_SIZE = 1 << 9;
   private static final int ASK_SIZE = 1 << 10;
+  private static final int TRADE_ID = 1 << 11;
+  private static final int PRICE = 1 << 12;
+  private static final int QUANTITY = 1 << 13;
+  private static final int BUYER_IS_MAKER = 1 << 14;
+  private static final int BEST_MATCH = 1 << 15;
+  private static final int EXECUTION = 1 << 16;
+  private static final int FIRST_TRADE_ID = 1 << 17;
+  private static final int LAST_TRADE_ID = 1 << 18;
 
   private static final int DIFF_MEMBERS =
       EVENT | EVENT_TIME | TRADE_TIME | SYMBOL | FIRST_ID | LAST_ID | PREVIOUS_ID | BIDS | ASKS;
@@ -82,16 +104,25 @@ final class BookMessageScanner {
   private static final int TICKER_MEMBERS =
       EVENT | EVENT_TIME | TRADE_TIME | SYMBOL | LAST_ID | BIDS | BID_SIZE | ASKS | ASK_SIZE;
   private static final int TICKER_REQUIRED = SYMBOL | LAST_ID | BIDS | BID_SIZE | ASKS | ASK_SIZE;
+  private static final int TRADE_REQUIRED =
+      EVENT | SYMBOL | PRICE | QUANTITY | TRADE_TIME | BUYER_IS_MAKER;
+  private static final int TRADE_MEMBERS =
+      TRADE_REQUIRED | TRADE_ID | EVENT_TIME | BEST_MATCH | EXECUTION;
+  private static final int AGG_TRADE_MEMBERS =
+      TRADE_REQUIRED | ASKS | EVENT_TIME | BEST_MATCH | EXECUTION | FIRST_TRADE_ID | LAST_TRADE_ID;
 
   // The event types, as Message.event holds them.
   private static final int NO_EVENT = 0;
   private static final int DIFF = 1;
   private static final int TICKER = 2;
+  private static final int TRADE_EVENT = 3;
+  private static final int AGG_TRADE_EVENT = 4;
 
   private final String venue;
   private final PlainDecimal decimal = new PlainDecimal();
   private byte[] lastSymbolBytes = new byte[0];
   private String lastSymbol;
+  private String lastInstrument;
   private int lastBidCount;
   private int lastAskCount;
 
@@ -107,7 +138,16 @@ final class BookMessageScanner {
     /** Which of {@code b} and {@code a} were arrays of levels rather than prices. */
     int levelArrays;
 
+    /** Whether {@code a} was an integer: an aggregated trade's id. */
+    boolean aggregateId;
+
+    /** Where the envelope's stream name is, without its quotes; -1 when there is none. */
+    int streamFrom = -1;
+
+    int streamTo = -1;
+
     String symbol;
+    String instrument;
     long eventTimeMs;
     long firstId;
     long lastId;
@@ -118,49 +158,39 @@ final class BookMessageScanner {
     double bidSize;
     double askPrice;
     double askSize;
+    long tradeId;
+    long tradeTimeMs;
+    double price;
+    double quantity;
+    boolean buyerIsMaker;
 
     // Set by the step that read it.
     long integer;
     List<BookLevel> levels;
 
-    /** The message read, or {@code null} when its members are not those of a diff or a ticker. */
-    BinanceMessage result() {
-      if (event == DIFF) {
-        return (seen & ~DIFF_MEMBERS) == 0
-                && (seen & DIFF_REQUIRED) == DIFF_REQUIRED
-                && levelArrays == (BIDS | ASKS)
-            ? new BinanceMessage.DepthDiff(
-                symbol, firstId, lastId, previousId, eventTimeMs, bids, asks)
-            : null;
-      }
-      // A ticker: event type bookTicker, or none, as the tree parser takes one with u, b and a.
-      return (seen & ~TICKER_MEMBERS) == 0
-              && (seen & TICKER_REQUIRED) == TICKER_REQUIRED
-              && levelArrays == 0
-          ? new BinanceMessage.BookTicker(
-              symbol,
-              lastId,
-              bidPrice,
-              bidSize,
-              askPrice,
-              askSize,
-              (seen & EVENT_TIME) != 0 ? eventTimeMs : null)
-          : null;
+    boolean has(int members) {
+      return (seen & members) == members;
+    }
+
+    boolean hasOnly(int members) {
+      return (seen & ~members) == 0;
     }
   }
 
   /**
    * @param venue the venue part of instrument ids, upper case, as {@link BinanceParser} holds it
    */
-  BookMessageScanner(String venue) {
+  MessageScanner(String venue) {
     this.venue = venue;
   }
 
   /**
-   * The diff or ticker {@code json} is, or {@code null} when it is not one this path can prove
-   * well-formed.
+   * The diff, ticker or trade {@code json} is, or {@code null} when it is not one this path can
+   * prove well-formed.
+   *
+   * @param receiveTimeUs when it was received, epoch microseconds, or 0 when that is not known
    */
-  BinanceMessage scan(byte[] json) {
+  BinanceMessage scan(byte[] json, long receiveTimeUs) {
     int at = space(json, 0);
     if (at >= json.length || json[at] != '{') {
       return null;
@@ -176,7 +206,88 @@ final class BookMessageScanner {
     if (at == UNPROVEN || space(json, at) != json.length) {
       return null;
     }
-    return message.result();
+    return switch (message.event) {
+      case DIFF -> diff(message);
+      case TRADE_EVENT, AGG_TRADE_EVENT -> trade(json, message, receiveTimeUs);
+      default -> ticker(message); // bookTicker, or none: the tree parser's ticker if u, b and a
+    };
+  }
+
+  private static BinanceMessage diff(Message message) {
+    return message.hasOnly(DIFF_MEMBERS)
+            && message.has(DIFF_REQUIRED)
+            && message.levelArrays == (BIDS | ASKS)
+        ? new BinanceMessage.DepthDiff(
+            message.symbol,
+            message.firstId,
+            message.lastId,
+            message.previousId,
+            message.eventTimeMs,
+            message.bids,
+            message.asks)
+        : null;
+  }
+
+  private static BinanceMessage ticker(Message message) {
+    return message.hasOnly(TICKER_MEMBERS)
+            && message.has(TICKER_REQUIRED)
+            && message.levelArrays == 0
+            && !message.aggregateId
+        ? new BinanceMessage.BookTicker(
+            message.symbol,
+            message.lastId,
+            message.bidPrice,
+            message.bidSize,
+            message.askPrice,
+            message.askSize,
+            message.has(EVENT_TIME) ? message.eventTimeMs : null)
+        : null;
+  }
+
+  private static BinanceMessage trade(byte[] json, Message message, long receiveTimeUs) {
+    boolean aggregated = message.event == AGG_TRADE_EVENT;
+    boolean members =
+        aggregated
+            ? message.hasOnly(AGG_TRADE_MEMBERS) && message.has(ASKS) && message.aggregateId
+            : message.hasOnly(TRADE_MEMBERS) && message.has(TRADE_ID);
+    if (!members
+        || !message.has(TRADE_REQUIRED)
+        || message.tradeTimeMs <= 0
+        || message.tradeTimeMs > VenueJson.MAX_EPOCH_MS
+        || !BinanceParser.isBelievable(message.tradeTimeMs, receiveTimeUs)
+        || (message.streamFrom >= 0
+            && !isStreamOf(json, message.streamFrom, message.streamTo, message.symbol))) {
+      return null;
+    }
+    return new BinanceMessage.TradeMessage(
+        BinanceParser.trade(
+            message.instrument,
+            aggregated,
+            message.tradeId,
+            message.tradeTimeMs,
+            receiveTimeUs,
+            message.price,
+            message.quantity,
+            message.buyerIsMaker),
+        aggregated);
+  }
+
+  /**
+   * {@link BinanceParser#isStreamOf} on the stream name's bytes {@code json[from, to)}, printable
+   * ASCII, where upper-casing is that of the letters a to z.
+   */
+  private static boolean isStreamOf(byte[] json, int from, int to, String symbol) {
+    int length = symbol.length();
+    if (to - from <= length || json[from + length] != '@') {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      int b = json[from + i];
+      if ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) != symbol.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The envelope's members from {@code at}, after its opening brace, to after its closing one. */
@@ -195,6 +306,8 @@ final class BookMessageScanner {
       if (!stream && isKey(json, at, keyEnd, STREAM)) {
         stream = true;
         at = plainString(json, value, MAX_STREAM_NAME);
+        message.streamFrom = value + 1;
+        message.streamTo = at - 1;
       } else if (!data && isKey(json, at, keyEnd, DATA) && byteAt(json, value) == '{') {
         data = true;
         at = members(json, space(json, value + 1), message);
@@ -256,12 +369,17 @@ final class BookMessageScanner {
         message.event =
             isKey(json, at, end, DEPTH_UPDATE)
                 ? DIFF
-                : isKey(json, at, end, BOOK_TICKER) ? TICKER : NO_EVENT;
+                : isKey(json, at, end, BOOK_TICKER)
+                    ? TICKER
+                    : isKey(json, at, end, TRADE)
+                        ? TRADE_EVENT
+                        : isKey(json, at, end, AGG_TRADE) ? AGG_TRADE_EVENT : NO_EVENT;
         return message.event == NO_EVENT ? UNPROVEN : end;
       }
       case SYMBOL -> {
         int end = plainString(json, at, MAX_SYMBOL);
         message.symbol = end == UNPROVEN ? null : symbol(json, at + 1, end - 1);
+        message.instrument = lastInstrument;
         return message.symbol == null ? UNPROVEN : end;
       }
       case BIDS, ASKS -> {
@@ -276,6 +394,31 @@ final class BookMessageScanner {
         at = decimal.read(json, at);
         message.askSize = decimal.value();
         return at;
+      }
+      case PRICE, QUANTITY -> {
+        at = decimal.read(json, at);
+        if (member == PRICE) {
+          message.price = decimal.value();
+        } else {
+          message.quantity = decimal.value();
+        }
+        return decimal.value() > 0 ? at : UNPROVEN;
+      }
+      case BUYER_IS_MAKER, BEST_MATCH -> {
+        boolean value = byteAt(json, at) == 't';
+        byte[] literal = value ? TRUE : FALSE;
+        int end = at + literal.length;
+        if (end > json.length || !Arrays.equals(json, at, end, literal, 0, literal.length)) {
+          return UNPROVEN;
+        }
+        if (member == BUYER_IS_MAKER) {
+          message.buyerIsMaker = value;
+        }
+        return end;
+      }
+      case EXECUTION -> {
+        int end = plainString(json, at, MARKET.length);
+        return isKey(json, at, end, MARKET) ? end : UNPROVEN; // other kinds are ignored trades
       }
       default -> {
         int end = integer(json, at, message);
@@ -293,17 +436,29 @@ final class BookMessageScanner {
           case FIRST_ID -> message.firstId = integer;
           case LAST_ID -> message.lastId = integer;
           case PREVIOUS_ID -> message.previousId = integer;
-          default -> {} // T: not part of either record
+          case TRADE_ID -> message.tradeId = integer;
+          case TRADE_TIME -> message.tradeTimeMs = integer; // a trade's time; books ignore it
+          default -> {} // f and l: not part of the trade
         }
         return end;
       }
     }
   }
 
-  /** {@code b} or {@code a}: a ticker's price, or a diff's levels. The index after it. */
+  /**
+   * {@code b} or {@code a}: a ticker's price, a diff's levels, or (for {@code a}) an aggregated
+   * trade's id. The index after it.
+   */
   private int side(byte[] json, int at, int member, Message message) {
     boolean bids = member == BIDS;
-    if (byteAt(json, at) != '[') {
+    int first = byteAt(json, at);
+    if (first >= '0' && first <= '9' && !bids) {
+      message.aggregateId = true;
+      at = integer(json, at, message);
+      message.tradeId = message.integer;
+      return at;
+    }
+    if (first != '[') {
       at = decimal.read(json, at);
       double price = decimal.value();
       if (bids) {
@@ -342,6 +497,14 @@ final class BookMessageScanner {
         case 'a' -> ASKS;
         case 'B' -> BID_SIZE;
         case 'A' -> ASK_SIZE;
+        case 't' -> TRADE_ID;
+        case 'p' -> PRICE;
+        case 'q' -> QUANTITY;
+        case 'm' -> BUYER_IS_MAKER;
+        case 'M' -> BEST_MATCH;
+        case 'X' -> EXECUTION;
+        case 'f' -> FIRST_TRADE_ID;
+        case 'l' -> LAST_TRADE_ID;
         default -> 0;
       };
     }
@@ -425,19 +588,24 @@ final class BookMessageScanner {
     return end;
   }
 
-  /** The symbol whose text is {@code json[from, to)}, or {@code null} if no instrument holds it. */
+  /**
+   * The symbol whose text is {@code json[from, to)}, or {@code null} if no instrument holds it; its
+   * instrument id is then {@link #lastInstrument}.
+   */
   private String symbol(byte[] json, int from, int to) {
     if (Arrays.equals(json, from, to, lastSymbolBytes, 0, lastSymbolBytes.length)) {
       return lastSymbol;
     }
     String text = new String(json, from, to - from, StandardCharsets.US_ASCII);
+    String instrument;
     try {
-      InstrumentId.of(venue, text);
+      instrument = InstrumentId.of(venue, text).toString();
     } catch (IllegalArgumentException e) {
       return null;
     }
     lastSymbolBytes = Arrays.copyOfRange(json, from, to);
     lastSymbol = text;
+    lastInstrument = instrument;
     return text;
   }
 
