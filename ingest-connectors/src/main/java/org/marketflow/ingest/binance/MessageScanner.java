@@ -97,6 +97,8 @@ final class MessageScanner {
   private static final int FIRST_TRADE_ID = 1 << 17;
   private static final int LAST_TRADE_ID = 1 << 18;
 
+  private static final int[] ONE_LETTER_MEMBERS = oneLetterMembers();
+
   private static final int DIFF_MEMBERS =
       EVENT | EVENT_TIME | TRADE_TIME | SYMBOL | FIRST_ID | LAST_ID | PREVIOUS_ID | BIDS | ASKS;
   private static final int DIFF_REQUIRED =
@@ -363,86 +365,88 @@ final class MessageScanner {
 
   /** Reads the value of {@code member} at {@code at}; the index after it. */
   private int value(byte[] json, int at, int member, Message message) {
-    switch (member) {
-      case EVENT -> {
-        int end = plainString(json, at, DEPTH_UPDATE.length);
-        message.event =
-            isKey(json, at, end, DEPTH_UPDATE)
-                ? DIFF
-                : isKey(json, at, end, BOOK_TICKER)
-                    ? TICKER
-                    : isKey(json, at, end, TRADE)
-                        ? TRADE_EVENT
-                        : isKey(json, at, end, AGG_TRADE) ? AGG_TRADE_EVENT : NO_EVENT;
-        return message.event == NO_EVENT ? UNPROVEN : end;
-      }
+    return switch (member) {
+      case EVENT -> event(json, at, message);
       case SYMBOL -> {
         int end = plainString(json, at, MAX_SYMBOL);
         message.symbol = end == UNPROVEN ? null : symbol(json, at + 1, end - 1);
         message.instrument = lastInstrument;
-        return message.symbol == null ? UNPROVEN : end;
+        yield message.symbol == null ? UNPROVEN : end;
       }
-      case BIDS, ASKS -> {
-        return side(json, at, member, message);
-      }
-      case BID_SIZE -> {
-        at = decimal.read(json, at);
-        message.bidSize = decimal.value();
-        return at;
-      }
-      case ASK_SIZE -> {
-        at = decimal.read(json, at);
-        message.askSize = decimal.value();
-        return at;
-      }
-      case PRICE, QUANTITY -> {
-        at = decimal.read(json, at);
-        if (member == PRICE) {
-          message.price = decimal.value();
-        } else {
-          message.quantity = decimal.value();
-        }
-        return decimal.value() > 0 ? at : UNPROVEN;
-      }
-      case BUYER_IS_MAKER, BEST_MATCH -> {
-        boolean value = byteAt(json, at) == 't';
-        byte[] literal = value ? TRUE : FALSE;
-        int end = at + literal.length;
-        if (end > json.length || !Arrays.equals(json, at, end, literal, 0, literal.length)) {
-          return UNPROVEN;
-        }
-        if (member == BUYER_IS_MAKER) {
-          message.buyerIsMaker = value;
-        }
-        return end;
-      }
+      case BIDS, ASKS -> side(json, at, member, message);
+      case BID_SIZE, ASK_SIZE, PRICE, QUANTITY -> decimalMember(json, at, member, message);
+      case BUYER_IS_MAKER, BEST_MATCH -> bool(json, at, member, message);
       case EXECUTION -> {
         int end = plainString(json, at, MARKET.length);
-        return isKey(json, at, end, MARKET) ? end : UNPROVEN; // other kinds are ignored trades
+        yield isKey(json, at, end, MARKET) ? end : UNPROVEN; // other kinds are ignored trades
       }
-      default -> {
-        int end = integer(json, at, message);
-        if (end == UNPROVEN) {
+      default -> integerMember(json, at, member, message);
+    };
+  }
+
+  /** The event type {@code e}: one this path reads, or unproven. */
+  private static int event(byte[] json, int at, Message message) {
+    int end = plainString(json, at, DEPTH_UPDATE.length);
+    message.event =
+        isKey(json, at, end, DEPTH_UPDATE)
+            ? DIFF
+            : isKey(json, at, end, BOOK_TICKER)
+                ? TICKER
+                : isKey(json, at, end, TRADE)
+                    ? TRADE_EVENT
+                    : isKey(json, at, end, AGG_TRADE) ? AGG_TRADE_EVENT : NO_EVENT;
+    return message.event == NO_EVENT ? UNPROVEN : end;
+  }
+
+  /** A ticker's sizes {@code B} and {@code A}, a trade's {@code p} and {@code q} (positive). */
+  private int decimalMember(byte[] json, int at, int member, Message message) {
+    int end = decimal.read(json, at);
+    double value = decimal.value();
+    switch (member) {
+      case BID_SIZE -> message.bidSize = value;
+      case ASK_SIZE -> message.askSize = value;
+      case PRICE -> message.price = value;
+      default -> message.quantity = value;
+    }
+    return member == PRICE || member == QUANTITY ? (value > 0 ? end : UNPROVEN) : end;
+  }
+
+  /** A trade's {@code m} or {@code M}: {@code true} or {@code false}. */
+  private static int bool(byte[] json, int at, int member, Message message) {
+    boolean value = byteAt(json, at) == 't';
+    byte[] literal = value ? TRUE : FALSE;
+    int end = at + literal.length;
+    if (end > json.length || !Arrays.equals(json, at, end, literal, 0, literal.length)) {
+      return UNPROVEN;
+    }
+    if (member == BUYER_IS_MAKER) {
+      message.buyerIsMaker = value;
+    }
+    return end;
+  }
+
+  /** One of the integer members. */
+  private static int integerMember(byte[] json, int at, int member, Message message) {
+    int end = integer(json, at, message);
+    if (end == UNPROVEN) {
+      return UNPROVEN;
+    }
+    long integer = message.integer;
+    switch (member) {
+      case EVENT_TIME -> {
+        if (integer <= 0 || integer > VenueJson.MAX_EPOCH_MS) {
           return UNPROVEN;
         }
-        long integer = message.integer;
-        switch (member) {
-          case EVENT_TIME -> {
-            if (integer <= 0 || integer > VenueJson.MAX_EPOCH_MS) {
-              return UNPROVEN;
-            }
-            message.eventTimeMs = integer;
-          }
-          case FIRST_ID -> message.firstId = integer;
-          case LAST_ID -> message.lastId = integer;
-          case PREVIOUS_ID -> message.previousId = integer;
-          case TRADE_ID -> message.tradeId = integer;
-          case TRADE_TIME -> message.tradeTimeMs = integer; // a trade's time; books ignore it
-          default -> {} // f and l: not part of the trade
-        }
-        return end;
+        message.eventTimeMs = integer;
       }
+      case FIRST_ID -> message.firstId = integer;
+      case LAST_ID -> message.lastId = integer;
+      case PREVIOUS_ID -> message.previousId = integer;
+      case TRADE_ID -> message.tradeId = integer;
+      case TRADE_TIME -> message.tradeTimeMs = integer; // a trade's time; books ignore it
+      default -> {} // f and l: not part of the trade
     }
+    return end;
   }
 
   /**
@@ -486,29 +490,34 @@ final class MessageScanner {
   /** The member a key's text {@code json[from, to)} names, or 0 for any other. */
   private static int member(byte[] json, int from, int to) {
     if (to - from == 1) {
-      return switch (json[from]) {
-        case 'e' -> EVENT;
-        case 'E' -> EVENT_TIME;
-        case 'T' -> TRADE_TIME;
-        case 's' -> SYMBOL;
-        case 'U' -> FIRST_ID;
-        case 'u' -> LAST_ID;
-        case 'b' -> BIDS;
-        case 'a' -> ASKS;
-        case 'B' -> BID_SIZE;
-        case 'A' -> ASK_SIZE;
-        case 't' -> TRADE_ID;
-        case 'p' -> PRICE;
-        case 'q' -> QUANTITY;
-        case 'm' -> BUYER_IS_MAKER;
-        case 'M' -> BEST_MATCH;
-        case 'X' -> EXECUTION;
-        case 'f' -> FIRST_TRADE_ID;
-        case 'l' -> LAST_TRADE_ID;
-        default -> 0;
-      };
+      int key = json[from];
+      return key >= 0 ? ONE_LETTER_MEMBERS[key] : 0;
     }
     return to - from == 2 && json[from] == 'p' && json[from + 1] == 'u' ? PREVIOUS_ID : 0;
+  }
+
+  /** The members named by one ASCII letter, by that letter; 0 for the others. */
+  private static int[] oneLetterMembers() {
+    int[] members = new int[128];
+    members['e'] = EVENT;
+    members['E'] = EVENT_TIME;
+    members['T'] = TRADE_TIME;
+    members['s'] = SYMBOL;
+    members['U'] = FIRST_ID;
+    members['u'] = LAST_ID;
+    members['b'] = BIDS;
+    members['a'] = ASKS;
+    members['B'] = BID_SIZE;
+    members['A'] = ASK_SIZE;
+    members['t'] = TRADE_ID;
+    members['p'] = PRICE;
+    members['q'] = QUANTITY;
+    members['m'] = BUYER_IS_MAKER;
+    members['M'] = BEST_MATCH;
+    members['X'] = EXECUTION;
+    members['f'] = FIRST_TRADE_ID;
+    members['l'] = LAST_TRADE_ID;
+    return members;
   }
 
   /**
