@@ -48,6 +48,15 @@ public record InstrumentId(String venue, String symbol) {
     return new InstrumentId(PARIFLOW, eventId + ":" + outcomeId + ":" + option);
   }
 
+  /**
+   * {@code PARIFLOW:<eventId>:<outcomeId>}: the key of a prediction-market outcome, shared by its
+   * YES and NO books (their instrument ids without the option). The ids are not checked here; they
+   * were when the books' instrument ids were made.
+   */
+  public static String outcomeKey(String eventId, String outcomeId) {
+    return PARIFLOW + ":" + eventId + ":" + outcomeId;
+  }
+
   /** Parses {@code VENUE:SYMBOL} or {@code PARIFLOW:<eventId>:<outcomeId>:<YES|NO>}. */
   public static InstrumentId parse(String id) {
     int colon = id == null ? -1 : id.indexOf(':');

@@ -4,12 +4,19 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.LiquidityMetrics;
+import org.marketflow.schemas.avro.MarketMicrostructure;
+import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.OhlcBar;
+import org.marketflow.schemas.avro.OrderBookSnapshot;
+import org.marketflow.schemas.avro.PredictionPairMetrics;
 import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
  * How one topic is laid out: its name, the Avro record of its values (plain binary, see {@link
@@ -79,6 +86,64 @@ public record TopicSpec<T extends SpecificRecordBase>(
       new TopicSpec<>(
           Topics.BARS, OhlcBar.class, OhlcBar::getInstrument, OhlcBar::getBucketStartUs, null);
 
+  /** Ticks are stamped with the exchange time of the book update or trade that made them. */
+  public static final TopicSpec<MarketTick> TICKS =
+      new TopicSpec<>(
+          Topics.TICKS,
+          MarketTick.class,
+          MarketTick::getInstrument,
+          MarketTick::getExchangeTimeUs,
+          null);
+
+  /** Snapshots are stamped with the instant they show. */
+  public static final TopicSpec<OrderBookSnapshot> BOOK_SNAPSHOTS =
+      new TopicSpec<>(
+          Topics.BOOK_SNAPSHOTS,
+          OrderBookSnapshot.class,
+          OrderBookSnapshot::getInstrument,
+          OrderBookSnapshot::getSnapshotTimeUs,
+          null);
+
+  /** Per-second microstructure is stamped with the start of its second, as bars are. */
+  public static final TopicSpec<MarketMicrostructure> MICROSTRUCTURE =
+      new TopicSpec<>(
+          Topics.MICROSTRUCTURE,
+          MarketMicrostructure.class,
+          MarketMicrostructure::getInstrument,
+          MarketMicrostructure::getBucketStartUs,
+          null);
+
+  /** Per-minute liquidity is stamped with the start of its minute. */
+  public static final TopicSpec<LiquidityMetrics> LIQUIDITY =
+      new TopicSpec<>(
+          Topics.LIQUIDITY,
+          LiquidityMetrics.class,
+          LiquidityMetrics::getInstrument,
+          LiquidityMetrics::getBucketStartUs,
+          null);
+
+  /**
+   * A prediction-market outcome's pair is keyed by the outcome, {@code
+   * PARIFLOW:<eventId>:<outcomeId>} (the instrument id of its YES and NO books without the option),
+   * and stamped with the start of its second.
+   */
+  public static final TopicSpec<PredictionPairMetrics> PREDICTION_PAIRS =
+      new TopicSpec<>(
+          Topics.PREDICTION_PAIRS,
+          PredictionPairMetrics.class,
+          TopicSpec::outcomeKey,
+          PredictionPairMetrics::getBucketStartUs,
+          null);
+
+  /** Book statuses are stamped with the exchange time of the record that changed the state. */
+  public static final TopicSpec<BookStatus> BOOK_STATUS =
+      new TopicSpec<>(
+          Topics.BOOK_STATUS,
+          BookStatus.class,
+          BookStatus::getInstrument,
+          BookStatus::getEventTimeUs,
+          null);
+
   public TopicSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -108,5 +173,9 @@ public record TopicSpec<T extends SpecificRecordBase>(
   /** Whether records of this topic carry a local receive time (records from a venue do). */
   public boolean hasReceiveTime() {
     return receiveTime != null;
+  }
+
+  private static String outcomeKey(PredictionPairMetrics pair) {
+    return InstrumentId.outcomeKey(pair.getEventId(), pair.getOutcomeId());
   }
 }

@@ -28,9 +28,42 @@ public final class Topics {
   /** {@code OhlcBar} records, every revision of every bar. */
   public static final String BARS = "md.derived.bars";
 
+  /** {@code MarketTick} records: top of book and last trade after every book update or trade. */
+  public static final String TICKS = "md.derived.ticks";
+
+  /** {@code OrderBookSnapshot} records: the top levels of each book, per interval and resync. */
+  public static final String BOOK_SNAPSHOTS = "md.derived.book-snapshots";
+
+  /** {@code MarketMicrostructure} records, one per instrument and second. */
+  public static final String MICROSTRUCTURE = "md.derived.microstructure";
+
+  /** {@code LiquidityMetrics} records, one per instrument and minute. */
+  public static final String LIQUIDITY = "md.derived.liquidity";
+
+  /** {@code PredictionPairMetrics} records, one per prediction-market outcome and second. */
+  public static final String PREDICTION_PAIRS = "md.derived.prediction-pairs";
+
+  /** {@code BookStatus} records: a book the microstructure job holds went unsynced or synced. */
+  public static final String BOOK_STATUS = "md.derived.book-status";
+
   public static final List<String> NORMALIZED = List.of(TRADES, QUOTES, BOOK, STATUS);
-  public static final List<String> DERIVED = List.of(BARS);
-  public static final List<String> ALL = List.of(TRADES, QUOTES, BOOK, STATUS, DEAD_LETTERS, BARS);
+  public static final List<String> DERIVED =
+      List.of(
+          BARS, TICKS, BOOK_SNAPSHOTS, MICROSTRUCTURE, LIQUIDITY, PREDICTION_PAIRS, BOOK_STATUS);
+  public static final List<String> ALL =
+      List.of(
+          TRADES,
+          QUOTES,
+          BOOK,
+          STATUS,
+          DEAD_LETTERS,
+          BARS,
+          TICKS,
+          BOOK_SNAPSHOTS,
+          MICROSTRUCTURE,
+          LIQUIDITY,
+          PREDICTION_PAIRS,
+          BOOK_STATUS);
 
   private Topics() {}
 }

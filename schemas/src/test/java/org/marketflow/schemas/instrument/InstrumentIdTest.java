@@ -30,6 +30,14 @@ class InstrumentIdTest {
   }
 
   @Test
+  void anOutcomesKeyIsItsBooksIdWithoutTheOption() {
+    assertThat(InstrumentId.outcomeKey("election-2028", "candidate-a"))
+        .isEqualTo("PARIFLOW:election-2028:candidate-a");
+    assertThat(InstrumentId.pariflow("election-2028", "candidate-a", "NO").toString())
+        .startsWith(InstrumentId.outcomeKey("election-2028", "candidate-a") + ":");
+  }
+
+  @Test
   void rejectsMalformedIds() {
     assertThatThrownBy(() -> InstrumentId.parse("BTCUSDT"))
         .hasMessage("instrument id must be VENUE:SYMBOL, not 'BTCUSDT'");

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.Side;
@@ -55,15 +56,20 @@ class TopicSpecTest {
 
   @Test
   void survivesJavaSerializationAsFlinkShipsIt() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(TopicSpec.TRADES);
-    }
-    @SuppressWarnings("unchecked")
-    TopicSpec<Trade> copy =
-        (TopicSpec<Trade>)
-            new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+    TopicSpec<Trade> copy = throughJavaSerialization(TopicSpec.TRADES);
     assertThat(copy.key().of(TRADE)).isEqualTo("BINANCE:BTCUSDT");
     assertThat(copy.eventTime().micros(TRADE)).isEqualTo(TRADE.getExchangeTimeUs());
+  }
+
+  /** {@code spec} written and read back with Java serialization, as Flink ships functions. */
+  @SuppressWarnings("unchecked")
+  static <T extends SpecificRecordBase> TopicSpec<T> throughJavaSerialization(TopicSpec<T> spec)
+      throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(spec);
+    }
+    return (TopicSpec<T>)
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
   }
 }
