@@ -21,7 +21,7 @@ class MigrateCommandITCase {
     String[] args = {"--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()};
     StringWriter first = new StringWriter();
     assertThat(execute(first, args)).isZero();
-    assertThat(first.toString()).contains("schema at version 1 (1 migration(s) applied now)");
+    assertThat(first.toString()).contains("schema at version 2 (2 migration(s) applied now)");
 
     StringWriter second = new StringWriter();
     assertThat(execute(second, args)).isZero();

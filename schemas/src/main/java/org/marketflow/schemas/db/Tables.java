@@ -29,5 +29,139 @@ public final class Tables {
               "revision"),
           List.of("instrument", "bar_interval", "bucket_start"));
 
+  /**
+   * {@code market_ticks}: one row per {@code MarketTick}, keyed by instrument, exchange time and
+   * the tick's index within that microsecond. {@code latency_us} is a {@code bigint} of
+   * microseconds, {@code tick_source} {@code BOOK} or {@code TRADE}.
+   */
+  public static final TableSpec MARKET_TICKS =
+      new TableSpec(
+          "market_ticks",
+          List.of(
+              "timestamp",
+              "asset_id",
+              "bid",
+              "ask",
+              "last_price",
+              "volume",
+              "sequence_number",
+              "latency_us",
+              "exchange",
+              "tick_index",
+              "tick_source",
+              "bid_size",
+              "ask_size",
+              "last_size"),
+          List.of("asset_id", "timestamp", "tick_index"));
+
+  /**
+   * {@code order_book_snapshots}: one row per {@code OrderBookSnapshot}. Levels are parallel
+   * arrays, best first: {@code double precision[]} prices and sizes, {@code integer[]} order counts
+   * ({@code NULL} when no level has one).
+   */
+  public static final TableSpec ORDER_BOOK_SNAPSHOTS =
+      new TableSpec(
+          "order_book_snapshots",
+          List.of(
+              "timestamp",
+              "asset_id",
+              "reason",
+              "last_update_time",
+              "sequence_number",
+              "depth_levels",
+              "book_bid_levels",
+              "book_ask_levels",
+              "bid_prices",
+              "bid_sizes",
+              "bid_order_counts",
+              "ask_prices",
+              "ask_sizes",
+              "ask_order_counts",
+              "checksum"),
+          List.of("asset_id", "timestamp", "reason"));
+
+  /** {@code market_microstructure}: one row per instrument and second. */
+  public static final TableSpec MARKET_MICROSTRUCTURE =
+      new TableSpec(
+          "market_microstructure",
+          List.of(
+              "timestamp",
+              "asset_id",
+              "spread_bps",
+              "depth_bid",
+              "depth_ask",
+              "imbalance_ratio",
+              "tick_frequency",
+              "mid_price",
+              "microprice",
+              "quoted_spread_bps",
+              "effective_spread_bps",
+              "realized_spread_bps",
+              "realized_spread_horizon_us",
+              "depth_band_bps",
+              "depth_bid_notional",
+              "depth_ask_notional",
+              "depth_top_levels",
+              "depth_bid_top",
+              "depth_ask_top",
+              "price_impact_notional",
+              "price_impact_buy_bps",
+              "price_impact_sell_bps",
+              "trade_count",
+              "volume"),
+          List.of("timestamp", "asset_id"));
+
+  /**
+   * {@code liquidity_metrics}: one row per instrument and minute; {@code toxicity_score} is VPIN.
+   */
+  public static final TableSpec LIQUIDITY_METRICS =
+      new TableSpec(
+          "liquidity_metrics",
+          List.of(
+              "timestamp",
+              "asset_id",
+              "bid_liquidity_usd",
+              "ask_liquidity_usd",
+              "liquidity_score",
+              "resilience_score",
+              "toxicity_score",
+              "total_liquidity_usd",
+              "liquidity_band_bps",
+              "resilience_half_life_s",
+              "vpin_bucket_volume",
+              "vpin_window_buckets"),
+          List.of("timestamp", "asset_id"));
+
+  /** {@code prediction_pair_metrics}: one row per prediction-market outcome and second. */
+  public static final TableSpec PREDICTION_PAIR_METRICS =
+      new TableSpec(
+          "prediction_pair_metrics",
+          List.of(
+              "timestamp",
+              "event_id",
+              "outcome_id",
+              "yes_bid",
+              "yes_ask",
+              "no_bid",
+              "no_ask",
+              "yes_mid",
+              "no_mid",
+              "implied_probability",
+              "implied_probability_from_no",
+              "overround",
+              "arbitrage_buy_gap",
+              "arbitrage_sell_gap"),
+          List.of("event_id", "outcome_id", "timestamp"));
+
+  /** Every table above. */
+  public static final List<TableSpec> ALL =
+      List.of(
+          OHLC_BARS,
+          MARKET_TICKS,
+          ORDER_BOOK_SNAPSHOTS,
+          MARKET_MICROSTRUCTURE,
+          LIQUIDITY_METRICS,
+          PREDICTION_PAIR_METRICS);
+
   private Tables() {}
 }

@@ -3,20 +3,25 @@ package org.marketflow.schemas.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TableSpecTest {
 
   @Test
-  void ohlcBarsColumnsAreTheColumnsTheMigrationCreates() throws IOException {
-    assertThat(Tables.OHLC_BARS.columns()).isEqualTo(createdColumns("ohlc_bars"));
+  void everyTablesColumnsAreTheColumnsTheMigrationsCreate() throws Exception {
+    String migrations = migrations();
+    for (TableSpec table : Tables.ALL) {
+      assertThat(table.columns()).as(table.name()).isEqualTo(columns(migrations, table.name()));
+    }
   }
 
   @Test
@@ -39,21 +44,50 @@ class TableSpecTest {
         .hasMessage("ohlc_bars has no column nope");
   }
 
-  /** The columns of {@code CREATE TABLE <table> (...)} in the migrations, in order. */
-  private static List<String> createdColumns(String table) throws IOException {
-    String sql;
-    try (InputStream in =
-        TableSpecTest.class.getResourceAsStream("/db/migration/V1__market_data_tables.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  /** Every migration's text, in version order. */
+  private static String migrations() throws Exception {
+    Path directory = Path.of(TableSpecTest.class.getResource("/db/migration").toURI());
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> versions =
+          files
+              .filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+              .sorted(Comparator.comparingInt(TableSpecTest::version))
+              .toList();
+      StringBuilder text = new StringBuilder();
+      for (Path file : versions) {
+        text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+      }
+      return text.toString();
     }
+  }
+
+  private static int version(Path migration) {
+    String name = migration.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+  }
+
+  /**
+   * The columns of {@code CREATE TABLE <table> (...)}, then those of each {@code ALTER TABLE
+   * <table> ADD COLUMN ...}, in order.
+   */
+  private static List<String> columns(String migrations, String table) {
     Matcher create =
-        Pattern.compile("CREATE TABLE " + table + " \\((.*?)\\n\\)", Pattern.DOTALL).matcher(sql);
-    assertThat(create.find()).as("CREATE TABLE %s in V1", table).isTrue();
+        Pattern.compile("CREATE TABLE " + table + " \\((.*?)\\n\\)", Pattern.DOTALL)
+            .matcher(migrations);
+    assertThat(create.find()).as("CREATE TABLE %s in the migrations", table).isTrue();
     List<String> columns = new ArrayList<>();
     for (String line : create.group(1).split("\\n")) {
       String trimmed = line.strip();
       if (!trimmed.isEmpty() && !trimmed.startsWith("PRIMARY KEY") && !trimmed.startsWith("--")) {
         columns.add(trimmed.split("\\s+")[0]);
+      }
+    }
+    Matcher alter =
+        Pattern.compile("ALTER TABLE " + table + "\\s(.*?);", Pattern.DOTALL).matcher(migrations);
+    while (alter.find()) {
+      Matcher added = Pattern.compile("ADD COLUMN (\\w+)").matcher(alter.group(1));
+      while (added.find()) {
+        columns.add(added.group(1));
       }
     }
     return columns;
