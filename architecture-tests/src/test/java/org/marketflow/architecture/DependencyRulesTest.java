@@ -31,6 +31,7 @@ class DependencyRulesTest {
   void everyModuleIsChecked() {
     assertThat(classes.containPackage("org.marketflow.api")).isTrue();
     assertThat(classes.containPackage("org.marketflow.jobs.ohlc")).isTrue();
+    assertThat(classes.containPackage("org.marketflow.jobs.microstructure.book")).isTrue();
     assertThat(classes.containPackage("org.marketflow.jobs.common")).isTrue();
     assertThat(classes.containPackage("org.marketflow.schemas.kafka")).isTrue();
   }
@@ -108,6 +109,22 @@ class DependencyRulesTest {
                 "java.sql..",
                 "redis.clients..")
             .because("functions compute; a job's wiring connects them to stores"));
+  }
+
+  @Test
+  void theMicrostructureBookAndMetricsDoNotImportFlink() {
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "org.marketflow.jobs.microstructure.book..",
+                "org.marketflow.jobs.microstructure.metrics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.flink..")
+            .because(
+                "the book and the formulas are plain Java, tested without Flink; their Flink"
+                    + " serializers live in the state package"));
   }
 
   @Test

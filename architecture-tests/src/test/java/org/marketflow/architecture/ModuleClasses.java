@@ -22,6 +22,7 @@ final class ModuleClasses {
           "ingest-connectors",
           "jobs-common",
           "jobs-ohlc",
+          "jobs-microstructure",
           "benchmarks",
           "serving-api",
           "local-launcher");
