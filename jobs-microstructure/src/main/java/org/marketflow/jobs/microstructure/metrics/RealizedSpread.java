@@ -10,13 +10,17 @@ import org.marketflow.schemas.avro.Side;
  * by the quote rule (above the mid a buy, below a sell; at the mid it is left out).
  *
  * <p>A trade's value is known only Δ after it, so trades wait in a bounded queue ({@link
- * #capacity}; when it is full the oldest waiting trade is dropped and counted in {@link #dropped}).
- * A trade is resolved, and counts in the interval's {@link #bps()} (or in {@link #undefined} when
- * the mid before it or at its horizon was undefined), when the operator reports a later mid ({@link
- * #onMid}) or time ({@link #advanceTo}): the realized spread published for an interval is that of
- * the trades Δ before it. Trades must be added in time order.
+ * #capacity}; when it is full the oldest waiting trade is dropped and counted in {@link #dropped}),
+ * whose arrays grow with the trades waiting (36 bytes a trade), so that the state of a quiet
+ * instrument stays small. A trade is resolved, and counts in the interval's {@link #bps()} (or in
+ * {@link #undefined} when the mid before it or at its horizon was undefined), when the operator
+ * reports a later mid ({@link #onMid}) or time ({@link #advanceTo}): the realized spread published
+ * for an interval is that of the trades Δ before it. Trades must be added in time order.
  */
 public class RealizedSpread extends VolumeWeightedBps {
+
+  /** Room for waiting trades at first; it doubles as needed up to {@link #capacity}. */
+  private static final int INITIAL_ROOM = 16;
 
   /** Δ, microseconds. */
   public long horizonUs;
@@ -58,11 +62,7 @@ public class RealizedSpread extends VolumeWeightedBps {
     }
     this.horizonUs = horizonUs;
     this.capacity = capacity;
-    pendingTimeUs = new long[capacity];
-    pendingPrice = new double[capacity];
-    pendingSize = new double[capacity];
-    pendingMid = new double[capacity];
-    pendingSign = new int[capacity];
+    resize(Math.min(capacity, INITIAL_ROOM));
   }
 
   /**
@@ -97,12 +97,15 @@ public class RealizedSpread extends VolumeWeightedBps {
       unclassified++;
       return;
     }
+    if (pending == pendingTimeUs.length && pending < capacity) {
+      resize((int) Math.min(capacity, 2L * pending));
+    }
     if (pending == capacity) {
       head = (head + 1) % capacity;
       pending--;
       dropped++;
     }
-    int at = (head + pending) % capacity;
+    int at = (head + pending) % pendingTimeUs.length;
     pendingTimeUs[at] = timeUs;
     pendingPrice[at] = price;
     pendingSize[at] = size;
@@ -142,8 +145,31 @@ public class RealizedSpread extends VolumeWeightedBps {
       addValue(
           Spreads.realizedBps(pendingSign[head], pendingPrice[head], pendingMid[head], currentMid),
           pendingSize[head]);
-      head = (head + 1) % capacity;
+      head = (head + 1) % pendingTimeUs.length;
       pending--;
     }
+  }
+
+  /** Moves the waiting trades, oldest first, into arrays of {@code room}. */
+  private void resize(int room) {
+    long[] times = new long[room];
+    double[] prices = new double[room];
+    double[] sizes = new double[room];
+    double[] mids = new double[room];
+    int[] signs = new int[room];
+    for (int i = 0; i < pending; i++) {
+      int from = (head + i) % pendingTimeUs.length;
+      times[i] = pendingTimeUs[from];
+      prices[i] = pendingPrice[from];
+      sizes[i] = pendingSize[from];
+      mids[i] = pendingMid[from];
+      signs[i] = pendingSign[from];
+    }
+    pendingTimeUs = times;
+    pendingPrice = prices;
+    pendingSize = sizes;
+    pendingMid = mids;
+    pendingSign = signs;
+    head = 0;
   }
 }

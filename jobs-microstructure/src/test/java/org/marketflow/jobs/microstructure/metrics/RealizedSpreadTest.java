@@ -78,6 +78,7 @@ class RealizedSpreadTest {
     assertThat(volume).isPositive();
     assertThat(spread.bps()).isCloseTo(weighted / volume, within(1e-9));
     assertThat(spread.pending).as("trades whose horizon is after the end").isEqualTo(waiting);
+    assertThat(spread.pendingTimeUs.length).as("room grown to what waited").isLessThan(1_000);
     assertThat(spread.undefined).as("trades whose mid was undefined").isPositive();
   }
 
