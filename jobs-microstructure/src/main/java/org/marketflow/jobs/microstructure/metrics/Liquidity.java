@@ -38,12 +38,31 @@ public record Liquidity(
       Vpin vpin,
       long timeUs) {
     double band = params.liquidityBandBps();
-    double bid = Depth.notionalWithinBps(book, BookSide.BID, band);
-    double ask = Depth.notionalWithinBps(book, BookSide.ASK, band);
-    double total = bid + ask;
+    return of(
+        Depth.notionalWithinBps(book, BookSide.BID, band),
+        Depth.notionalWithinBps(book, BookSide.ASK, band),
+        history,
+        resilience,
+        vpin,
+        timeUs);
+  }
+
+  /**
+   * The liquidity of a sample whose bid and ask notionals within the band are given ({@code NaN}:
+   * no mid), e.g. the means over a minute's seconds. Records the total in {@code history}; reads
+   * {@code resilience} at {@code timeUs} and {@code vpin}.
+   */
+  public static Liquidity of(
+      double bidNotional,
+      double askNotional,
+      LiquidityScore history,
+      Resilience resilience,
+      Vpin vpin,
+      long timeUs) {
+    double total = bidNotional + askNotional;
     return new Liquidity(
-        orNull(bid),
-        orNull(ask),
+        orNull(bidNotional),
+        orNull(askNotional),
         orNull(total),
         orNull(history.scoreAndAdd(total)),
         orNull(resilience.score(timeUs)),

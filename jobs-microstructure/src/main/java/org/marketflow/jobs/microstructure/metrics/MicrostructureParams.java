@@ -1,5 +1,6 @@
 package org.marketflow.jobs.microstructure.metrics;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -46,7 +47,8 @@ public record MicrostructureParams(
     double vpinBucketVolume,
     int vpinBuckets,
     Duration vpinCalibration,
-    double vpinBucketsPerMinute) {
+    double vpinBucketsPerMinute)
+    implements Serializable {
 
   /** Every parameter at its default. */
   public static final MicrostructureParams DEFAULTS = builder().build();

@@ -23,12 +23,17 @@ public record PredictionPair(
 
   /** The pair read from the two books' best prices. */
   public static PredictionPair of(L2Book yes, L2Book no) {
+    return of(yes.bestBid(), yes.bestAsk(), no.bestBid(), no.bestAsk());
+  }
+
+  /** The pair read from the two books' best prices, {@code NaN} where a side is empty. */
+  public static PredictionPair of(double yesBid, double yesAsk, double noBid, double noAsk) {
     return new PredictionPair(
-        Values.orNull(Spreads.mid(yes)),
-        Values.orNull(impliedFromNo(no.bestBid(), no.bestAsk())),
-        Values.orNull(overround(yes.bestAsk(), no.bestAsk())),
-        Values.orNull(buyBothGap(yes.bestAsk(), no.bestAsk())),
-        Values.orNull(sellBothGap(yes.bestBid(), no.bestBid())));
+        Values.orNull(Spreads.mid(yesBid, yesAsk)),
+        Values.orNull(impliedFromNo(noBid, noAsk)),
+        Values.orNull(overround(yesAsk, noAsk)),
+        Values.orNull(buyBothGap(yesAsk, noAsk)),
+        Values.orNull(sellBothGap(yesBid, noBid)));
   }
 
   /** 1 − the NO book's mid; {@code NaN} when it has none. */

@@ -1,12 +1,12 @@
 package org.marketflow.jobs.microstructure.metrics;
 
 /** From the formulas' {@code NaN} to the records' {@code null}. */
-final class Values {
+public final class Values {
 
   private Values() {}
 
   /** {@code null} for {@code NaN}, else the value. */
-  static Double orNull(double value) {
+  public static Double orNull(double value) {
     return Double.isNaN(value) ? null : value;
   }
 }

@@ -1,0 +1,739 @@
+package org.marketflow.jobs.microstructure.functions;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.Preconditions;
+import org.marketflow.jobs.common.functions.ConsumedRejects;
+import org.marketflow.jobs.common.functions.RouteDeadLetters;
+import org.marketflow.jobs.microstructure.book.BookSide;
+import org.marketflow.jobs.microstructure.book.L2Book;
+import org.marketflow.jobs.microstructure.metrics.Depth;
+import org.marketflow.jobs.microstructure.metrics.EffectiveSpread;
+import org.marketflow.jobs.microstructure.metrics.Liquidity;
+import org.marketflow.jobs.microstructure.metrics.LiquidityScore;
+import org.marketflow.jobs.microstructure.metrics.Microstructure;
+import org.marketflow.jobs.microstructure.metrics.MicrostructureParams;
+import org.marketflow.jobs.microstructure.metrics.RealizedSpread;
+import org.marketflow.jobs.microstructure.metrics.Resilience;
+import org.marketflow.jobs.microstructure.metrics.Spreads;
+import org.marketflow.jobs.microstructure.metrics.Vpin;
+import org.marketflow.jobs.microstructure.records.DerivedRecords;
+import org.marketflow.jobs.microstructure.records.EventKind;
+import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.jobs.microstructure.records.SecondQuote;
+import org.marketflow.jobs.microstructure.state.InstrumentState;
+import org.marketflow.jobs.microstructure.state.L2BookSerializer;
+import org.marketflow.schemas.avro.BookStatus;
+import org.marketflow.schemas.avro.BookStatusCause;
+import org.marketflow.schemas.avro.BookSyncState;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.BookUpdateKind;
+import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.LiquidityMetrics;
+import org.marketflow.schemas.avro.MarketMicrostructure;
+import org.marketflow.schemas.avro.MarketTick;
+import org.marketflow.schemas.avro.OrderBookSnapshot;
+import org.marketflow.schemas.avro.SnapshotReason;
+import org.marketflow.schemas.avro.TickSource;
+import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.instrument.InstrumentId;
+
+/**
+ * One instrument's book, ticks and metrics, keyed by instrument, from its book updates, trades and
+ * feed statuses (docs/jobs/microstructure.md, "The operator").
+ *
+ * <p><b>Order.</b> Events are buffered per millisecond and applied when the watermark passes that
+ * millisecond (an event-time timer each), sorted by time, then kind (book, status, trade), then
+ * arrival, which for records of one topic is their Kafka order. A live run and a replay apply the
+ * same events in the same order. A book update or status takes effect no sooner than the
+ * instrument's previous one (Binance's diffs published after a REST snapshot stamped with its
+ * receive time would otherwise sort before it), nor at or behind the watermark (it is then applied
+ * at the next millisecond, counted in {@code delayedBookEvents}: dropping it would break the book).
+ * A trade at or behind the watermark is a dead letter ({@code jobs-microstructure.late}, {@code
+ * lateTrades}).
+ *
+ * <p><b>The book.</b> A snapshot replaces and syncs it ({@code BookStatus} SYNCED, an {@code
+ * OrderBookSnapshot} RESYNC). A delta applies while synced and continuous with the book's last
+ * sequence; a discontinuity, a crossed book, a rejected level or a feed's GAP, DISCONNECTED or
+ * CHECKSUM_MISMATCH drops the book ({@code BookStatus} UNSYNCED) and nothing derived from it is
+ * emitted until the next snapshot. A delta for a book the job does not hold, a repeated one, or one
+ * with an invalid level is a dead letter ({@code jobs-microstructure.book}, {@code
+ * rejectedBookUpdates}).
+ *
+ * <p><b>Outputs.</b> {@link MarketTick}s (the main output) when the top of the synced book changes
+ * and on every trade while synced; on side outputs {@link #SNAPSHOTS}, {@link #MICROSTRUCTURE} (a
+ * second in which the instrument had events, synced at its end), {@link #LIQUIDITY} (a minute with
+ * such a second), {@link #BOOK_STATUS}, {@link #PAIR_QUOTES} (prediction-market books, each second
+ * with events) and {@link RouteDeadLetters#DEAD_LETTERS}.
+ *
+ * <p><b>State bounds.</b> The events buffered for a millisecond are removed when it is applied;
+ * they span the watermark's out-of-orderness. A delta is never buffered past its millisecond: one
+ * for a book without a snapshot is a dead letter, so such a book holds only the fixed-size {@link
+ * InstrumentState}. Everything an instrument holds is cleared {@code idleTimeout} after its last
+ * event (a timer).
+ */
+public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent, MarketTick> {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final String BOOK_STAGE = "jobs-microstructure.book";
+  public static final String LATE_STAGE = "jobs-microstructure.late";
+
+  public static final OutputTag<OrderBookSnapshot> SNAPSHOTS =
+      new OutputTag<>("book-snapshots", TypeInformation.of(OrderBookSnapshot.class));
+  public static final OutputTag<MarketMicrostructure> MICROSTRUCTURE =
+      new OutputTag<>("microstructure", TypeInformation.of(MarketMicrostructure.class));
+  public static final OutputTag<LiquidityMetrics> LIQUIDITY =
+      new OutputTag<>("liquidity", TypeInformation.of(LiquidityMetrics.class));
+  public static final OutputTag<BookStatus> BOOK_STATUS =
+      new OutputTag<>("book-status", TypeInformation.of(BookStatus.class));
+  public static final OutputTag<SecondQuote> PAIR_QUOTES =
+      new OutputTag<>("pair-quotes", TypeInformation.of(SecondQuote.class));
+  public static final OutputTag<DeadLetter> DEAD_LETTERS = RouteDeadLetters.DEAD_LETTERS;
+
+  private static final long NONE = Long.MIN_VALUE;
+  private static final long SECOND_US = 1_000_000L;
+  private static final long MINUTE_US = 60_000_000L;
+  private static final long DAY_US = 86_400_000_000L;
+
+  /**
+   * What the operator needs besides its input.
+   *
+   * @param snapshotLevels N, the levels a side of a published snapshot, 1 to 50
+   * @param snapshotInterval X: an interval snapshot at most this often, a whole number of ms
+   * @param idleTimeout an instrument's state is cleared this long after its last event
+   */
+  public record Settings(
+      MicrostructureParams params,
+      int snapshotLevels,
+      Duration snapshotInterval,
+      Duration idleTimeout,
+      ConsumedRejects<BookUpdate> bookRejects,
+      ConsumedRejects<Trade> tradeRejects)
+      implements Serializable {
+
+    public Settings {
+      Preconditions.checkNotNull(params, "params");
+      Preconditions.checkArgument(
+          snapshotLevels >= 1 && snapshotLevels <= 50,
+          "snapshot levels must be within 1-50, not %s",
+          snapshotLevels);
+      Preconditions.checkArgument(
+          snapshotInterval.toMillis() >= 1, "snapshot interval must be at least 1 ms");
+      Preconditions.checkArgument(
+          idleTimeout.compareTo(Duration.ofMinutes(2)) >= 0
+              && idleTimeout.compareTo(snapshotInterval.multipliedBy(2)) >= 0,
+          "idle timeout %s must be at least 2 minutes and twice the snapshot interval",
+          idleTimeout);
+      Preconditions.checkNotNull(bookRejects, "bookRejects");
+      Preconditions.checkNotNull(tradeRejects, "tradeRejects");
+    }
+  }
+
+  private final Settings settings;
+  private final long snapshotIntervalMs;
+  private final long idleTimeoutMs;
+
+  private transient MapState<Long, List<InstrumentEvent>> pending;
+  private transient ValueState<InstrumentState> instrumentState;
+  private transient ValueState<L2Book> bookState;
+  private transient ValueState<EffectiveSpread> effectiveState;
+  private transient ValueState<RealizedSpread> realizedState;
+  private transient ValueState<Resilience> resilienceState;
+  private transient ValueState<Vpin> vpinState;
+  private transient ValueState<LiquidityScore> liquidityScoreState;
+
+  private transient Counter rejectedBookUpdates;
+  private transient Counter lateTrades;
+  private transient Counter delayedBookEvents;
+  private transient Counter unsyncedBooks;
+
+  // The instrument being processed in onTimer, loaded from state and written back at its end.
+  private transient String instrument;
+  private transient InstrumentState s;
+  private transient L2Book book;
+  private transient EffectiveSpread effective;
+  private transient RealizedSpread realized;
+  private transient Resilience resilience;
+  private transient Vpin vpin;
+  private transient LiquidityScore liquidityScore;
+  private transient OnTimerContext ctx;
+  private transient Collector<MarketTick> out;
+
+  public BookProcessor(Settings settings) {
+    this.settings = Preconditions.checkNotNull(settings, "settings");
+    this.snapshotIntervalMs = settings.snapshotInterval().toMillis();
+    this.idleTimeoutMs = settings.idleTimeout().toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    var context = getRuntimeContext();
+    pending =
+        context.getMapState(
+            new MapStateDescriptor<>(
+                "pending", Types.LONG, Types.LIST(TypeInformation.of(InstrumentEvent.class))));
+    instrumentState =
+        context.getState(
+            new ValueStateDescriptor<>("instrument", TypeInformation.of(InstrumentState.class)));
+    bookState = context.getState(new ValueStateDescriptor<>("book", L2BookSerializer.INSTANCE));
+    effectiveState =
+        context.getState(
+            new ValueStateDescriptor<>("effective", TypeInformation.of(EffectiveSpread.class)));
+    realizedState =
+        context.getState(
+            new ValueStateDescriptor<>("realized", TypeInformation.of(RealizedSpread.class)));
+    resilienceState =
+        context.getState(
+            new ValueStateDescriptor<>("resilience", TypeInformation.of(Resilience.class)));
+    vpinState =
+        context.getState(new ValueStateDescriptor<>("vpin", TypeInformation.of(Vpin.class)));
+    liquidityScoreState =
+        context.getState(
+            new ValueStateDescriptor<>(
+                "liquidity-score", TypeInformation.of(LiquidityScore.class)));
+    var metrics = context.getMetricGroup();
+    rejectedBookUpdates = metrics.counter("rejectedBookUpdates");
+    lateTrades = metrics.counter("lateTrades");
+    delayedBookEvents = metrics.counter("delayedBookEvents");
+    unsyncedBooks = metrics.counter("unsyncedBooks");
+  }
+
+  @Override
+  public void processElement(InstrumentEvent event, Context context, Collector<MarketTick> output)
+      throws Exception {
+    InstrumentState state = instrumentState.value();
+    if (state == null) {
+      state = new InstrumentState();
+    }
+    long watermark = context.timerService().currentWatermark();
+    if (event.kind == EventKind.TRADE) {
+      if (Math.floorDiv(event.timeUs, 1_000L) <= watermark) {
+        lateTrades.inc();
+        context.output(
+            DEAD_LETTERS,
+            settings
+                .tradeRejects()
+                .of(
+                    LATE_STAGE,
+                    "trade at "
+                        + event.timeUs
+                        + " us arrived behind the watermark "
+                        + watermark
+                        + " ms: its second is already published",
+                    event.trade,
+                    event.partition,
+                    event.offset));
+        return;
+      }
+    } else {
+      long at =
+          event.kind == EventKind.BOOK
+              ? Math.max(event.timeUs, state.lastBookEffectUs)
+              : event.timeUs;
+      if (Math.floorDiv(at, 1_000L) <= watermark) {
+        at = (watermark + 1) * 1_000L;
+        delayedBookEvents.inc();
+      }
+      event.timeUs = at;
+      if (event.kind == EventKind.BOOK) {
+        state.lastBookEffectUs = at;
+      }
+    }
+    long ms = Math.floorDiv(event.timeUs, 1_000L);
+    List<InstrumentEvent> events = pending.get(ms);
+    if (events == null) {
+      events = new ArrayList<>(2);
+    }
+    events.add(event);
+    pending.put(ms, events);
+    context.timerService().registerEventTimeTimer(ms);
+    state.idle.touch(ms, context.timerService(), idleTimeoutMs);
+    instrumentState.update(state);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext context, Collector<MarketTick> output)
+      throws Exception {
+    s = instrumentState.value();
+    if (s == null) {
+      return; // cleared: a timer of the state's former life
+    }
+    load(context, output);
+    List<InstrumentEvent> events = pending.get(timestamp);
+    if (events != null) {
+      pending.remove(timestamp);
+      events.sort(InstrumentEvent.ORDER);
+      for (InstrumentEvent event : events) {
+        apply(event, timestamp);
+      }
+    }
+    long endUs = (timestamp + 1) * 1_000L;
+    if (s.hasOpenSecond() && s.secondStartUs + SECOND_US == endUs) {
+      closeSecond(timestamp);
+    }
+    if (s.minuteStartUs != NONE && s.minuteStartUs + MINUTE_US == endUs) {
+      closeMinute();
+    }
+    if (Math.floorMod(timestamp + 1, snapshotIntervalMs) == 0 && s.changedSinceSnapshot) {
+      s.changedSinceSnapshot = false;
+      if (s.synced) {
+        ctx.output(
+            SNAPSHOTS,
+            DerivedRecords.snapshot(
+                instrument,
+                endUs,
+                SnapshotReason.INTERVAL,
+                s.lastUpdateTimeUs,
+                s.lastSequence,
+                settings.snapshotLevels(),
+                book));
+      }
+    }
+    if (s.idle.expired(timestamp, ctx.timerService(), idleTimeoutMs)) {
+      clearIdle();
+      return;
+    }
+    store();
+  }
+
+  private void load(OnTimerContext context, Collector<MarketTick> output) throws Exception {
+    MicrostructureParams params = settings.params();
+    ctx = context;
+    out = output;
+    instrument = context.getCurrentKey();
+    book = valueOr(bookState.value(), L2Book::new);
+    effective = valueOr(effectiveState.value(), params::newEffectiveSpread);
+    realized = valueOr(realizedState.value(), params::newRealizedSpread);
+    resilience = valueOr(resilienceState.value(), params::newResilience);
+    vpin = valueOr(vpinState.value(), params::newVpin);
+    liquidityScore = valueOr(liquidityScoreState.value(), params::newLiquidityScore);
+  }
+
+  private static <T> T valueOr(T value, java.util.function.Supplier<T> create) {
+    return value != null ? value : create.get();
+  }
+
+  private void store() throws Exception {
+    instrumentState.update(s);
+    bookState.update(book);
+    effectiveState.update(effective);
+    realizedState.update(realized);
+    resilienceState.update(resilience);
+    vpinState.update(vpin);
+    liquidityScoreState.update(liquidityScore);
+  }
+
+  private void apply(InstrumentEvent event, long timestamp) {
+    openSecond(event.timeUs, timestamp);
+    switch (event.kind) {
+      case BOOK -> applyBook(event, timestamp);
+      case STATUS -> applyStatus(event.status, event.timeUs);
+      case TRADE -> applyTrade(event);
+    }
+  }
+
+  // ---- Book updates
+
+  private void applyBook(InstrumentEvent event, long timestamp) {
+    BookUpdate update = event.book;
+    long timeUs = event.timeUs;
+    if (update.getKind() == BookUpdateKind.SNAPSHOT) {
+      try {
+        book.reset(update.getBids(), update.getAsks());
+      } catch (IllegalArgumentException e) {
+        reject(event, "invalid snapshot: " + e.getMessage());
+        unsync(timeUs, BookStatusCause.OTHER, "invalid snapshot: " + e.getMessage());
+        return;
+      }
+      if (book.isCrossed()) {
+        unsync(timeUs, BookStatusCause.CROSSED_BOOK, "the snapshot is crossed: " + crossing());
+        return;
+      }
+      s.synced = true;
+      s.awaitingFirstDelta = true;
+      s.lastSequence = update.getLastSequence();
+      s.lastUpdateTimeUs = update.getExchangeTimeUs();
+      s.changedSinceSnapshot = false;
+      ctx.output(
+          BOOK_STATUS,
+          DerivedRecords.status(
+              instrument,
+              timeUs,
+              BookSyncState.SYNCED,
+              BookStatusCause.SNAPSHOT,
+              s.lastSequence,
+              null));
+      ctx.output(
+          SNAPSHOTS,
+          DerivedRecords.snapshot(
+              instrument,
+              timeUs,
+              SnapshotReason.RESYNC,
+              s.lastUpdateTimeUs,
+              s.lastSequence,
+              settings.snapshotLevels(),
+              book));
+      bookChanged(event);
+      return;
+    }
+    if (!s.synced) {
+      reject(
+          event,
+          s.lastUpdateTimeUs == NONE
+              ? "delta for a book that has had no snapshot"
+              : "delta for an unsynced book (waiting for the next snapshot)");
+      return;
+    }
+    String discontinuity = discontinuity(update);
+    if (discontinuity == REPEATED) {
+      reject(
+          event,
+          "delta up to sequence "
+              + update.getLastSequence()
+              + " repeats what the book holds (last sequence "
+              + s.lastSequence
+              + ")");
+      return;
+    }
+    if (discontinuity != null) {
+      unsync(timeUs, BookStatusCause.SEQUENCE_GAP, discontinuity);
+      return;
+    }
+    try {
+      book.apply(update.getBids(), update.getAsks());
+    } catch (IllegalArgumentException e) {
+      reject(event, "invalid level: " + e.getMessage());
+      unsync(timeUs, BookStatusCause.OTHER, "a delta with an invalid level: " + e.getMessage());
+      return;
+    }
+    if (book.isCrossed()) {
+      unsync(timeUs, BookStatusCause.CROSSED_BOOK, "crossed after the delta: " + crossing());
+      return;
+    }
+    s.awaitingFirstDelta = false;
+    if (update.getLastSequence() != null) {
+      s.lastSequence = update.getLastSequence();
+    }
+    s.lastUpdateTimeUs = update.getExchangeTimeUs();
+    if (!s.changedSinceSnapshot) {
+      s.changedSinceSnapshot = true;
+      long intervalEndMs =
+          (Math.floorDiv(timestamp, snapshotIntervalMs) + 1) * snapshotIntervalMs - 1;
+      if (intervalEndMs > timestamp) {
+        ctx.timerService().registerEventTimeTimer(intervalEndMs);
+      }
+    }
+    bookChanged(event);
+  }
+
+  private static final String REPEATED = "repeated";
+
+  /**
+   * Why {@code delta} does not follow the book, {@link #REPEATED} for one the book already holds,
+   * or {@code null} when it follows. The handlers' rules (docs/venues): the first delta after a
+   * snapshot may overlap it (Binance: first ≤ snapshot's last + 1 ≤ last, futures first ≤
+   * snapshot's last ≤ last); then a previous sequence, when sent (Binance futures' pu, Pariflow),
+   * must be the book's last, else a first sequence (Binance spot's U, Coinbase) must be the book's
+   * last + 1. A venue without sequences (Kraken) is not checked here: its handler checks the
+   * checksum and says CHECKSUM_MISMATCH.
+   */
+  private String discontinuity(BookUpdate delta) {
+    Long last = s.lastSequence;
+    if (last == null) {
+      return null;
+    }
+    Long first = delta.getFirstSequence();
+    Long through = delta.getLastSequence();
+    Long previous = delta.getPreviousSequence();
+    if (through != null && (s.awaitingFirstDelta ? through < last : through <= last)) {
+      return REPEATED; // futures' first delta may end at the snapshot's last
+    }
+    if (s.awaitingFirstDelta) {
+      if (first != null) {
+        return first <= last + 1
+            ? null
+            : "the first delta after the snapshot starts at "
+                + first
+                + ", after the snapshot's "
+                + last
+                + " + 1";
+      }
+      if (previous != null && previous != (long) last) {
+        return "expected previous sequence " + last + ", received " + previous;
+      }
+      return null;
+    }
+    if (previous != null) {
+      return previous == (long) last
+          ? null
+          : "expected previous sequence " + last + ", received " + previous;
+    }
+    if (first != null) {
+      return first == last + 1
+          ? null
+          : "expected first sequence " + (last + 1) + ", received " + first;
+    }
+    return null;
+  }
+
+  private String crossing() {
+    return "best bid " + book.bestBid() + " is not below best ask " + book.bestAsk();
+  }
+
+  /** After the book changed: the realized spread's mid, resilience, the spread, and a tick. */
+  private void bookChanged(InstrumentEvent event) {
+    long timeUs = event.timeUs;
+    double bid = book.bestBid();
+    double ask = book.bestAsk();
+    realized.onMid(timeUs, Spreads.mid(bid, ask));
+    resilience.onBook(timeUs, book);
+    s.spread.onQuote(timeUs, Spreads.quotedBps(bid, ask));
+    if (!same(bid, s.tickBid)
+        || !same(ask, s.tickAsk)
+        || !same(book.bestBidSize(), s.tickBidSize)
+        || !same(book.bestAskSize(), s.tickAskSize)) {
+      BookUpdate update = event.book;
+      tick(
+          timeUs,
+          TickSource.BOOK,
+          update.getLastSequence(),
+          update.getReceiveTimeUs() - update.getExchangeTimeUs());
+    }
+  }
+
+  private static boolean same(double a, double b) {
+    return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+  }
+
+  // ---- Feed statuses
+
+  private void applyStatus(FeedStatus status, long timeUs) {
+    BookStatusCause cause =
+        switch (status.getState()) {
+          case GAP -> BookStatusCause.FEED_GAP;
+          case DISCONNECTED -> BookStatusCause.FEED_DISCONNECTED;
+          case CHECKSUM_MISMATCH -> BookStatusCause.FEED_CHECKSUM_MISMATCH;
+          default -> null; // CONNECTED, RESYNCED (a snapshot follows), STALE (the book stands)
+        };
+    if (cause != null) {
+      StringBuilder detail = new StringBuilder("feed ").append(status.getState());
+      if (status.getExpectedSequence() != null || status.getReceivedSequence() != null) {
+        detail
+            .append(": expected ")
+            .append(status.getExpectedSequence())
+            .append(", received ")
+            .append(status.getReceivedSequence());
+      }
+      if (status.getDetail() != null) {
+        detail.append(" (").append(status.getDetail()).append(')');
+      }
+      unsync(timeUs, cause, detail.toString());
+    }
+  }
+
+  /**
+   * The book is no longer the venue's: dropped until the next snapshot; UNSYNCED if it was held.
+   */
+  private void unsync(long timeUs, BookStatusCause cause, String detail) {
+    boolean wasSynced = s.synced;
+    s.synced = false;
+    s.awaitingFirstDelta = false;
+    s.changedSinceSnapshot = false;
+    s.forgetTop();
+    book.clear();
+    realized.onMid(timeUs, Double.NaN);
+    s.spread.onQuote(timeUs, Double.NaN);
+    if (wasSynced) {
+      unsyncedBooks.inc();
+      ctx.output(
+          BOOK_STATUS,
+          DerivedRecords.status(
+              instrument, timeUs, BookSyncState.UNSYNCED, cause, s.lastSequence, detail));
+    }
+  }
+
+  // ---- Trades
+
+  private void applyTrade(InstrumentEvent event) {
+    Trade trade = event.trade;
+    long timeUs = event.timeUs;
+    double price = trade.getPrice();
+    double size = trade.getSize();
+    rollDay(timeUs);
+    s.dayVolume += size;
+    s.lastPrice = price;
+    s.lastSize = size;
+    s.secondTrades++;
+    s.secondVolume += size;
+    vpin.addTrade(timeUs, price, size, trade.getSide());
+    if (s.synced) {
+      double mid = Spreads.mid(book);
+      effective.add(price, size, mid);
+      realized.addTrade(timeUs, price, size, trade.getSide(), mid);
+      tick(
+          timeUs,
+          TickSource.TRADE,
+          trade.getSequence(),
+          trade.getReceiveTimeUs() - trade.getExchangeTimeUs());
+    }
+  }
+
+  private void rollDay(long timeUs) {
+    long dayStart = Math.floorDiv(timeUs, DAY_US) * DAY_US;
+    if (dayStart > s.dayStartUs) {
+      s.dayStartUs = dayStart;
+      s.dayVolume = 0.0;
+      s.lastPrice = Double.NaN;
+      s.lastSize = Double.NaN;
+    }
+  }
+
+  // ---- Ticks
+
+  private void tick(long timeUs, TickSource source, Long sequence, long latencyUs) {
+    rollDay(timeUs);
+    int index = timeUs == s.lastTickTimeUs ? s.lastTickIndex + 1 : 0;
+    s.lastTickTimeUs = timeUs;
+    s.lastTickIndex = index;
+    s.tickBid = book.bestBid();
+    s.tickAsk = book.bestAsk();
+    s.tickBidSize = book.bestBidSize();
+    s.tickAskSize = book.bestAskSize();
+    s.secondTicks++;
+    out.collect(
+        DerivedRecords.tick(
+            instrument,
+            timeUs,
+            index,
+            source,
+            sequence,
+            latencyUs,
+            book,
+            s.lastPrice,
+            s.lastSize,
+            s.dayVolume));
+  }
+
+  // ---- Seconds and minutes
+
+  /** Opens the second of {@code timeUs} if it is not open, with a timer at its last ms. */
+  private void openSecond(long timeUs, long timestamp) {
+    long start = Math.floorDiv(timeUs, SECOND_US) * SECOND_US;
+    if (s.secondStartUs == start) {
+      return;
+    }
+    if (s.hasOpenSecond()) {
+      closeSecond(timestamp); // not reached: its timer closed it
+    }
+    s.secondStartUs = start;
+    s.spread.open(start);
+    long lastMs = (start + SECOND_US) / 1_000L - 1;
+    if (lastMs > timestamp) {
+      ctx.timerService().registerEventTimeTimer(lastMs);
+    }
+  }
+
+  private void closeSecond(long timestamp) {
+    long start = s.secondStartUs;
+    long endUs = start + SECOND_US;
+    MicrostructureParams params = settings.params();
+    realized.advanceTo(endUs - 1);
+    double spreadBps = s.spread.close(endUs);
+    if (s.synced) {
+      Microstructure metrics =
+          Microstructure.of(book, params, effective, realized, s.secondTicks, SECOND_US);
+      ctx.output(
+          MICROSTRUCTURE,
+          DerivedRecords.microstructure(
+              instrument, start, metrics, spreadBps, params, s.secondTrades, s.secondVolume));
+      openMinute(start, timestamp);
+      s.minuteSyncedSeconds++;
+      double band = params.liquidityBandBps();
+      double bid = Depth.notionalWithinBps(book, BookSide.BID, band);
+      double ask = Depth.notionalWithinBps(book, BookSide.ASK, band);
+      if (!Double.isNaN(bid) && !Double.isNaN(ask)) {
+        s.minuteLiquiditySeconds++;
+        s.minuteBidLiquidity += bid;
+        s.minuteAskLiquidity += ask;
+      }
+    }
+    if (instrument.startsWith(InstrumentId.PARIFLOW + ":")) {
+      ctx.output(
+          PAIR_QUOTES, SecondQuote.of(instrument, start, s.synced, book.bestBid(), book.bestAsk()));
+    }
+    effective.reset();
+    realized.reset();
+    s.closeSecond();
+  }
+
+  private void openMinute(long secondStartUs, long timestamp) {
+    long start = Math.floorDiv(secondStartUs, MINUTE_US) * MINUTE_US;
+    if (s.minuteStartUs == start) {
+      return;
+    }
+    if (s.minuteStartUs != NONE) {
+      closeMinute(); // not reached: its timer closed it
+    }
+    s.minuteStartUs = start;
+    long lastMs = (start + MINUTE_US) / 1_000L - 1;
+    if (lastMs > timestamp) {
+      ctx.timerService().registerEventTimeTimer(lastMs);
+    }
+  }
+
+  private void closeMinute() {
+    long start = s.minuteStartUs;
+    if (s.minuteSyncedSeconds > 0) {
+      int seconds = s.minuteLiquiditySeconds;
+      double bid = seconds > 0 ? s.minuteBidLiquidity / seconds : Double.NaN;
+      double ask = seconds > 0 ? s.minuteAskLiquidity / seconds : Double.NaN;
+      Liquidity liquidity =
+          Liquidity.of(bid, ask, liquidityScore, resilience, vpin, start + MINUTE_US);
+      ctx.output(
+          LIQUIDITY,
+          DerivedRecords.liquidity(
+              instrument, start, liquidity, settings.params(), vpin.bucketVolume));
+    }
+    s.closeMinute();
+  }
+
+  // ---- Dead letters and clean-up
+
+  private void reject(InstrumentEvent event, String reason) {
+    rejectedBookUpdates.inc();
+    ctx.output(
+        DEAD_LETTERS,
+        settings.bookRejects().of(BOOK_STAGE, reason, event.book, event.partition, event.offset));
+  }
+
+  /**
+   * The instrument had no event for the idle timeout: everything it holds goes, without a status
+   * (the end of a bounded replay fires every idle timer; its book's last state stands in the
+   * output). Its next book update must be a snapshot, which publishes SYNCED.
+   */
+  private void clearIdle() throws Exception {
+    pending.clear();
+    instrumentState.clear();
+    bookState.clear();
+    effectiveState.clear();
+    realizedState.clear();
+    resilienceState.clear();
+    vpinState.clear();
+    liquidityScoreState.clear();
+  }
+}
