@@ -23,7 +23,7 @@ import org.marketflow.jobs.microstructure.book.L2Book;
  * @param topDepthAsk ask base units in the best topLevels levels
  * @param imbalance (top-K bid − top-K ask) / (sum), base units, −1 to +1
  * @param microprice (ask · bid size + bid · ask size) / (bid size + ask size) at the best level
- * @param tickFrequency book updates a second over the interval
+ * @param tickFrequency the interval's count (the job passes its ticks) a second
  * @param buyImpactBps the VWAP of buying impactNotional against the asks, vs the mid
  * @param sellImpactBps the same for selling against the bids
  * @param priceImpactBps the mean of the two, when both sides can fill
@@ -58,7 +58,8 @@ public record Microstructure(
    * @param params the bands, K and the impact notional
    * @param effective the interval's effective spread
    * @param realized the realized spread resolved in the interval
-   * @param bookUpdates book updates (deltas) applied in the interval
+   * @param events what the tick frequency counts in the interval: the job passes the ticks it
+   *     emitted
    * @param intervalUs the interval's length, microseconds
    */
   public static Microstructure of(
@@ -66,7 +67,7 @@ public record Microstructure(
       MicrostructureParams params,
       EffectiveSpread effective,
       RealizedSpread realized,
-      long bookUpdates,
+      long events,
       long intervalUs) {
     double band = params.depthBandBps();
     int levels = params.topLevels();
@@ -85,7 +86,7 @@ public record Microstructure(
         Depth.topLevels(book, BookSide.ASK, levels),
         orNull(Imbalance.topLevels(book, levels)),
         orNull(Imbalance.microprice(book)),
-        tickFrequency(bookUpdates, intervalUs),
+        tickFrequency(events, intervalUs),
         orNull(buy.bps()),
         orNull(sell.bps()),
         orNull((buy.bps() + sell.bps()) / 2.0),
@@ -93,11 +94,11 @@ public record Microstructure(
         sell.filledFraction());
   }
 
-  /** Book updates a second: updates / (intervalUs / 10⁶). */
-  public static double tickFrequency(long updates, long intervalUs) {
+  /** Events a second: events / (intervalUs / 10⁶). */
+  public static double tickFrequency(long events, long intervalUs) {
     if (intervalUs <= 0) {
       throw new IllegalArgumentException("interval " + intervalUs + " us is not > 0");
     }
-    return updates * 1_000_000.0 / intervalUs;
+    return events * 1_000_000.0 / intervalUs;
   }
 }
