@@ -1,0 +1,62 @@
+package org.marketflow.jobs.microstructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+import org.marketflow.jobs.common.JobRunner;
+
+/** The job as {@code main} wires it on Kafka, built but not run: no broker is contacted. */
+class MicrostructureJobTest {
+
+  @Test
+  void wiresThreeSourcesTheOperatorsAndASinkPerTopicEachWithAUid() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    JobRunner.prepare(new MicrostructureJob(), env, new Configuration());
+
+    StreamGraph graph = env.getStreamGraph(); // refuses a type that would fall back to Kryo
+    List<String> uids =
+        graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).toList();
+    assertThat(uids).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(uids)
+        .contains(
+            MicrostructureJob.BOOK_SOURCE_UID,
+            MicrostructureJob.TRADES_SOURCE_UID,
+            MicrostructureJob.STATUS_SOURCE_UID,
+            MicrostructureJob.BOOKS_UID,
+            MicrostructureJob.PAIRS_UID,
+            "microstructure-ticks-kafka-sink",
+            "microstructure-book-snapshots-kafka-sink",
+            "microstructure-microstructure-kafka-sink",
+            "microstructure-liquidity-kafka-sink",
+            "microstructure-book-status-kafka-sink",
+            "microstructure-prediction-pairs-kafka-sink");
+  }
+
+  @Test
+  void refusesSnapshotLevelsOutsideOneToFifty() {
+    Configuration config = new Configuration();
+    config.set(MicrostructureOptions.SNAPSHOT_LEVELS, 51);
+
+    assertThatThrownBy(() -> MicrostructureJob.settings(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("snapshot levels must be within 1-50, not 51");
+  }
+
+  @Test
+  void passesTheMetricParametersOn() {
+    Configuration config = new Configuration();
+    config.set(MicrostructureOptions.DEPTH_BAND_BPS, 25.0);
+    config.set(MicrostructureOptions.TOP_LEVELS, 5);
+
+    var params = MicrostructureJob.settings(config).params();
+
+    assertThat(params.depthBandBps()).isEqualTo(25.0);
+    assertThat(params.topLevels()).isEqualTo(5);
+  }
+}
