@@ -1,5 +1,6 @@
 package org.marketflow.jobs.microstructure;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -7,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,16 +16,25 @@ import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.functions.ConsumedRejects;
 import org.marketflow.jobs.common.functions.RouteDeadLetters;
+import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
+import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.microstructure.functions.BookProcessor;
 import org.marketflow.jobs.microstructure.functions.EventInstrument;
 import org.marketflow.jobs.microstructure.functions.PredictionPairProcessor;
 import org.marketflow.jobs.microstructure.functions.QuoteOutcome;
+import org.marketflow.jobs.microstructure.functions.SampleTicks;
+import org.marketflow.jobs.microstructure.functions.TickInstrument;
 import org.marketflow.jobs.microstructure.functions.ToInstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.jobs.microstructure.sinks.LiquidityMetricsStatement;
+import org.marketflow.jobs.microstructure.sinks.MarketMicrostructureStatement;
+import org.marketflow.jobs.microstructure.sinks.MarketTickStatement;
+import org.marketflow.jobs.microstructure.sinks.OrderBookSnapshotStatement;
+import org.marketflow.jobs.microstructure.sinks.PredictionPairStatement;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -34,6 +45,8 @@ import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.OrderBookSnapshot;
 import org.marketflow.schemas.avro.PredictionPairMetrics;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.db.TableSpec;
+import org.marketflow.schemas.db.Tables;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.TopicSpec;
 
@@ -55,6 +68,10 @@ public final class MicrostructureJob implements StreamingJob {
   public static final String BOOKS_UID = "microstructure-books";
   public static final String PAIRS_UID = "microstructure-prediction-pairs";
   public static final String DEAD_LETTERS_UID = "microstructure-dead-letters-sink";
+  public static final String SAMPLE_TICKS_UID = "microstructure-ticks-table-sample";
+
+  /** The schema version that created the tables the job writes. */
+  public static final int SCHEMA_VERSION = 2;
 
   /** What {@link #compute} produces. */
   public record Outputs(
@@ -78,7 +95,7 @@ public final class MicrostructureJob implements StreamingJob {
 
   @Override
   public int requiredSchemaVersion() {
-    return 0; // writes no table yet
+    return SCHEMA_VERSION;
   }
 
   /** The operators' settings {@code config} gives. */
@@ -213,11 +230,65 @@ public final class MicrostructureJob implements StreamingJob {
         "prediction-pairs",
         TopicSpec.PREDICTION_PAIRS,
         MicrostructureOptions.PREDICTION_PAIRS_TOPIC);
+    if (config.get(JobOptions.JDBC_URL) != null) {
+      tables(outputs, config);
+    }
     outputs
         .deadLetters()
         .sinkTo(TopicSink.deadLetters(config, NAME))
         .uid(DEAD_LETTERS_UID)
         .name("Kafka dead letters");
+  }
+
+  /** Upserts each output into its table; ticks sampled by {@code ticks-table-interval}. */
+  private static void tables(Outputs outputs, Configuration config) {
+    DataStream<MarketTick> ticks = outputs.ticks();
+    Duration interval = config.get(MicrostructureOptions.TICKS_TABLE_INTERVAL);
+    if (!interval.isZero()) {
+      ticks =
+          ticks
+              .keyBy(new TickInstrument(), Types.STRING)
+              .filter(new SampleTicks(interval, config.get(MicrostructureOptions.IDLE_TIMEOUT)))
+              .uid(SAMPLE_TICKS_UID)
+              .name("Sample ticks for market_ticks");
+    }
+    table(ticks, config, "ticks", Tables.MARKET_TICKS, new MarketTickStatement());
+    table(
+        outputs.snapshots(),
+        config,
+        "book-snapshots",
+        Tables.ORDER_BOOK_SNAPSHOTS,
+        new OrderBookSnapshotStatement());
+    table(
+        outputs.microstructure(),
+        config,
+        "microstructure",
+        Tables.MARKET_MICROSTRUCTURE,
+        new MarketMicrostructureStatement());
+    table(
+        outputs.liquidity(),
+        config,
+        "liquidity",
+        Tables.LIQUIDITY_METRICS,
+        new LiquidityMetricsStatement());
+    table(
+        outputs.predictionPairs(),
+        config,
+        "prediction-pairs",
+        Tables.PREDICTION_PAIR_METRICS,
+        new PredictionPairStatement());
+  }
+
+  private static <T> void table(
+      DataStream<T> stream,
+      Configuration config,
+      String name,
+      TableSpec table,
+      JdbcStatementBuilder<T> statement) {
+    stream
+        .sinkTo(JdbcUpsertSink.builder(table, statement).fromOptions(config).buildAtLeastOnce())
+        .uid("microstructure-" + name + "-jdbc-sink")
+        .name("PostgreSQL " + table.name());
   }
 
   private static <T extends SpecificRecordBase> void sink(

@@ -83,6 +83,15 @@ public final class MicrostructureOptions {
               "An instrument with no event for this long (event time) is dropped with all its"
                   + " state; at least 2 minutes.");
 
+  public static final ConfigOption<Duration> TICKS_TABLE_INTERVAL =
+      key("microstructure.ticks-table-interval")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription(
+              "Sampling of the market_ticks table: at most one tick per instrument in each interval"
+                  + " of this length (event time, aligned to the epoch), its first; 0 writes every"
+                  + " tick. The ticks topic and Redis get every tick.");
+
   public static final ConfigOption<Double> DEPTH_BAND_BPS =
       key("microstructure.depth-band-bps")
           .doubleType()
@@ -211,6 +220,7 @@ public final class MicrostructureOptions {
           SNAPSHOT_LEVELS,
           SNAPSHOT_INTERVAL,
           IDLE_TIMEOUT,
+          TICKS_TABLE_INTERVAL,
           DEPTH_BAND_BPS,
           LIQUIDITY_BAND_BPS,
           TOP_LEVELS,

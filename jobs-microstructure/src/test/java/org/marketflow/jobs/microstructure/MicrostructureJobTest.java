@@ -3,6 +3,7 @@ package org.marketflow.jobs.microstructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,6 +11,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.options.JobOptions;
 
 /** The job as {@code main} wires it on Kafka, built but not run: no broker is contacted. */
 class MicrostructureJobTest {
@@ -36,6 +38,30 @@ class MicrostructureJobTest {
             "microstructure-liquidity-kafka-sink",
             "microstructure-book-status-kafka-sink",
             "microstructure-prediction-pairs-kafka-sink");
+  }
+
+  @Test
+  void writesEachTableWhenGivenADatabaseSamplingTicksWhenAsked() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration config = new Configuration();
+    config.set(JobOptions.JDBC_URL, "jdbc:postgresql://localhost:5432/marketflow");
+    config.set(MicrostructureOptions.TICKS_TABLE_INTERVAL, Duration.ofMillis(100));
+    new MicrostructureJob().wire(env, config); // wired without the schema check: no database
+
+    List<String> uids =
+        env.getStreamGraph().getStreamNodes().stream()
+            .map(StreamNode::getTransformationUID)
+            .toList();
+    assertThat(uids).doesNotHaveDuplicates();
+    assertThat(uids)
+        .contains(
+            MicrostructureJob.SAMPLE_TICKS_UID,
+            "microstructure-ticks-jdbc-sink",
+            "microstructure-book-snapshots-jdbc-sink",
+            "microstructure-microstructure-jdbc-sink",
+            "microstructure-liquidity-jdbc-sink",
+            "microstructure-prediction-pairs-jdbc-sink");
+    assertThat(new MicrostructureJob().requiredSchemaVersion()).isEqualTo(2);
   }
 
   @Test
