@@ -21,6 +21,8 @@ import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.common.redis.RedisSink;
+import org.marketflow.jobs.common.redis.RedisWrite;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.microstructure.functions.BookProcessor;
 import org.marketflow.jobs.microstructure.functions.EventInstrument;
@@ -30,6 +32,7 @@ import org.marketflow.jobs.microstructure.functions.SampleTicks;
 import org.marketflow.jobs.microstructure.functions.TickInstrument;
 import org.marketflow.jobs.microstructure.functions.ToInstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.jobs.microstructure.sinks.LatestInRedis;
 import org.marketflow.jobs.microstructure.sinks.LiquidityMetricsStatement;
 import org.marketflow.jobs.microstructure.sinks.MarketMicrostructureStatement;
 import org.marketflow.jobs.microstructure.sinks.MarketTickStatement;
@@ -233,6 +236,9 @@ public final class MicrostructureJob implements StreamingJob {
     if (config.get(JobOptions.JDBC_URL) != null) {
       tables(outputs, config);
     }
+    if (config.get(JobOptions.REDIS_URL) != null) {
+      redis(outputs, config);
+    }
     outputs
         .deadLetters()
         .sinkTo(TopicSink.deadLetters(config, NAME))
@@ -277,6 +283,27 @@ public final class MicrostructureJob implements StreamingJob {
         "prediction-pairs",
         Tables.PREDICTION_PAIR_METRICS,
         new PredictionPairStatement());
+  }
+
+  /** Each instrument's latest tick, book, microstructure and liquidity, and the ticks' channel. */
+  private static void redis(Outputs outputs, Configuration config) {
+    String namespace = config.get(MicrostructureOptions.REDIS_NAMESPACE);
+    redis(outputs.ticks(), config, "ticks", LatestInRedis.ticks(namespace));
+    redis(outputs.snapshots(), config, "book-snapshots", LatestInRedis.books(namespace));
+    redis(
+        outputs.microstructure(),
+        config,
+        "microstructure",
+        LatestInRedis.microstructure(namespace));
+    redis(outputs.liquidity(), config, "liquidity", LatestInRedis.liquidity(namespace));
+  }
+
+  private static <T> void redis(
+      DataStream<T> stream, Configuration config, String name, RedisWrite<T> write) {
+    stream
+        .sinkTo(RedisSink.fromOptions(config, write))
+        .uid("microstructure-" + name + "-redis-sink")
+        .name("Redis " + name);
   }
 
   private static <T> void table(

@@ -92,6 +92,14 @@ public final class MicrostructureOptions {
                   + " of this length (event time, aligned to the epoch), its first; 0 writes every"
                   + " tick. The ticks topic and Redis get every tick.");
 
+  public static final ConfigOption<String> REDIS_NAMESPACE =
+      key("microstructure.redis-namespace")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Prepended to every Redis key and channel the job writes (market:tick:..., ...);"
+                  + " empty in production, a test's own prefix on a shared server.");
+
   public static final ConfigOption<Double> DEPTH_BAND_BPS =
       key("microstructure.depth-band-bps")
           .doubleType()
@@ -221,6 +229,7 @@ public final class MicrostructureOptions {
           SNAPSHOT_INTERVAL,
           IDLE_TIMEOUT,
           TICKS_TABLE_INTERVAL,
+          REDIS_NAMESPACE,
           DEPTH_BAND_BPS,
           LIQUIDITY_BAND_BPS,
           TOP_LEVELS,

@@ -41,10 +41,11 @@ class MicrostructureJobTest {
   }
 
   @Test
-  void writesEachTableWhenGivenADatabaseSamplingTicksWhenAsked() {
+  void writesEachTableAndRedisKeyWhenGivenTheirServersSamplingTicksWhenAsked() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     Configuration config = new Configuration();
     config.set(JobOptions.JDBC_URL, "jdbc:postgresql://localhost:5432/marketflow");
+    config.set(JobOptions.REDIS_URL, "redis://localhost:6379");
     config.set(MicrostructureOptions.TICKS_TABLE_INTERVAL, Duration.ofMillis(100));
     new MicrostructureJob().wire(env, config); // wired without the schema check: no database
 
@@ -60,7 +61,11 @@ class MicrostructureJobTest {
             "microstructure-book-snapshots-jdbc-sink",
             "microstructure-microstructure-jdbc-sink",
             "microstructure-liquidity-jdbc-sink",
-            "microstructure-prediction-pairs-jdbc-sink");
+            "microstructure-prediction-pairs-jdbc-sink",
+            "microstructure-ticks-redis-sink",
+            "microstructure-book-snapshots-redis-sink",
+            "microstructure-microstructure-redis-sink",
+            "microstructure-liquidity-redis-sink");
     assertThat(new MicrostructureJob().requiredSchemaVersion()).isEqualTo(2);
   }
 

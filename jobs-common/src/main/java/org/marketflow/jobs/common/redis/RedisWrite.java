@@ -1,11 +1,12 @@
 package org.marketflow.jobs.common.redis;
 
 import java.io.Serializable;
-import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
- * The Redis commands for one record, queued on a pipeline. Make them idempotent (SET with a TTL,
- * HSET, ZADD): the sink delivers at least once, so a record may be written again after a restart.
+ * The Redis commands for one record, queued on a pipeline (which also takes {@code PUBLISH}). Make
+ * them idempotent (SET with a TTL, HSET, ZADD): the sink delivers at least once, so a record may be
+ * written again after a restart, and a message published again.
  *
  * <pre>{@code
  * RedisWrite<MarketTick> latest =
@@ -14,5 +15,5 @@ import redis.clients.jedis.PipeliningBase;
  */
 @FunctionalInterface
 public interface RedisWrite<T> extends Serializable {
-  void write(T record, PipeliningBase redis);
+  void write(T record, AbstractPipeline redis);
 }

@@ -2,6 +2,7 @@ package org.marketflow.jobs.common.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.flink.metrics.SimpleCounter;
@@ -14,6 +15,7 @@ import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.RedisExtension;
 import org.marketflow.testing.junit.RedisKeyPrefix;
 import org.marketflow.testing.servers.RedisServer;
+import org.marketflow.testing.servers.RedisSubscription;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -21,6 +23,8 @@ import redis.clients.jedis.params.SetParams;
 class RedisSinkITCase {
 
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** SET prefix:n n EX 60, an idempotent write. */
   private static RedisWrite<Integer> setWithTtl(String prefix) {
@@ -41,6 +45,22 @@ class RedisSinkITCase {
       assertThat(jedis.keys(prefix.value() + "*")).hasSize(2_500);
       assertThat(jedis.get(prefix.value() + "1234")).isEqualTo("1234");
       assertThat(jedis.ttl(prefix.value() + "1234")).isBetween(1L, 60L);
+    }
+  }
+
+  @Test
+  void publishesFromThePipelineOnFlush(RedisServer redis, RedisKeyPrefix prefix) throws Exception {
+    String channel = prefix.key("channel");
+    RedisWrite<Integer> publish = (n, pipeline) -> pipeline.publish(channel, Integer.toString(n));
+    try (RedisSubscription messages = RedisSubscription.open(redis.uri(), channel, TIMEOUT);
+        RedisSinkWriter<Integer> writer =
+            new RedisSinkWriter<>(
+                java.net.URI.create(redis.uri()), 1_000, publish, new SimpleCounter())) {
+      for (int n : List.of(1, 2, 3)) {
+        writer.write(n, null);
+      }
+      writer.flush(false);
+      assertThat(messages.next(3, TIMEOUT)).containsExactly("1", "2", "3");
     }
   }
 

@@ -1,0 +1,34 @@
+package org.marketflow.schemas.redis;
+
+import java.time.Duration;
+
+/**
+ * Every Redis key and channel of the suite, in one place: the live values jobs-microstructure
+ * writes and the API reads. Each value is the record as {@link RecordJson} writes it;
+ * docs/jobs/microstructure.md lists the fields.
+ */
+public final class RedisKeys {
+
+  /** {@code market:tick:{instrument}}: the latest {@code MarketTick}. */
+  public static final String TICK = "market:tick:";
+
+  /** {@code market:book:{instrument}}: the latest {@code OrderBookSnapshot}. */
+  public static final String BOOK = "market:book:";
+
+  /** {@code market:micro:{instrument}}: the latest {@code MarketMicrostructure}. */
+  public static final String MICROSTRUCTURE = "market:micro:";
+
+  /** {@code market:liquidity:{instrument}}: the latest {@code LiquidityMetrics}. */
+  public static final String LIQUIDITY = "market:liquidity:";
+
+  /** {@code market:ticks:{instrument}}: the channel every {@code MarketTick} is published on. */
+  public static final String TICKS_CHANNEL = "market:ticks:";
+
+  /** A tick older than this is no longer live: its key expires. */
+  public static final Duration TICK_TTL = Duration.ofSeconds(60);
+
+  /** A book snapshot older than this is no longer live: its key expires. */
+  public static final Duration BOOK_TTL = Duration.ofSeconds(2);
+
+  private RedisKeys() {}
+}
