@@ -1,0 +1,257 @@
+package org.marketflow.jobs.microstructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.marketflow.ingest.kafka.NormalizedPublisher;
+import org.marketflow.ingest.replay.Pacer;
+import org.marketflow.ingest.replay.Replay;
+import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.options.JobConfigBuilder;
+import org.marketflow.jobs.common.options.JobOptions;
+import org.marketflow.jobs.microstructure.metrics.MicrostructureParams;
+import org.marketflow.schemas.avro.BookLevel;
+import org.marketflow.schemas.avro.BookStatus;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.BookUpdateKind;
+import org.marketflow.schemas.avro.MarketMicrostructure;
+import org.marketflow.schemas.avro.MarketTick;
+import org.marketflow.schemas.avro.OrderBookSnapshot;
+import org.marketflow.schemas.avro.Quote;
+import org.marketflow.schemas.db.Tables;
+import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.Topics;
+import org.marketflow.schemas.redis.RecordJson;
+import org.marketflow.testing.data.SharedData;
+import org.marketflow.testing.junit.FlinkMiniCluster;
+import org.marketflow.testing.junit.KafkaExtension;
+import org.marketflow.testing.junit.PostgresExtension;
+import org.marketflow.testing.junit.RedisExtension;
+import org.marketflow.testing.junit.RedisKeyPrefix;
+import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.PostgresDatabase;
+import org.marketflow.testing.servers.RedisServer;
+import org.marketflow.testing.servers.TopicContents;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The packaged job end to end on the real Binance spot BTCUSDT recording: replayed by the feed
+ * handler into Kafka, read bounded, written to Kafka, PostgreSQL and Redis; its books checked
+ * against the venue's bookTicker and its seconds against a plain recomputation.
+ */
+@ExtendWith({KafkaExtension.class, RedisExtension.class})
+class MicrostructureJobITCase {
+
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+  @RegisterExtension
+  static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
+
+  private static final String RECORDING = "binance-hftbacktest/spot_btcusdt_20240808.gz";
+  private static final String BTC = "BINANCE:BTCUSDT";
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final double BAND_BPS = MicrostructureParams.DEFAULTS.depthBandBps();
+
+  @Test
+  void booksEqualTheVenuesTickerAndSecondsEqualAPlainRecomputation(
+      EmbeddedKafka kafka, PostgresDatabase db, RedisServer redis, RedisKeyPrefix prefix)
+      throws Exception {
+    String book = topic(kafka, "book");
+    String trades = topic(kafka, "trades");
+    String status = topic(kafka, "status");
+    String quotes = topic(kafka, "quotes");
+    String snapshots = topic(kafka, "book-snapshots");
+    String seconds = topic(kafka, "microstructure");
+    String ticks = topic(kafka, "ticks");
+    ReplayStats stats;
+    try (NormalizedPublisher publisher =
+        new NormalizedPublisher(
+            kafka.bootstrapServers(),
+            Map.of(
+                Topics.BOOK, book,
+                Topics.TRADES, trades,
+                Topics.STATUS, status,
+                Topics.QUOTES, quotes,
+                Topics.DEAD_LETTERS, topic(kafka, "replay-dead-letters")),
+            DeadLetters.DEFAULT)) {
+      stats = new Replay(publisher, Pacer.asFastAsPossible()).replay(SharedData.file(RECORDING));
+    }
+    assertThat(stats.gaps()).isZero();
+
+    Configuration config =
+        JobConfigBuilder.bounded(kafka.bootstrapServers(), "it-" + book)
+            .jdbc(db.jdbcUrl(), db.user(), db.password())
+            .redis(redis.uri())
+            .set(MicrostructureOptions.REDIS_NAMESPACE, prefix.value())
+            .set(MicrostructureOptions.BOOK_TOPIC, book)
+            .set(MicrostructureOptions.TRADES_TOPIC, trades)
+            .set(MicrostructureOptions.STATUS_TOPIC, status)
+            .set(MicrostructureOptions.TICKS_TOPIC, ticks)
+            .set(MicrostructureOptions.BOOK_SNAPSHOTS_TOPIC, snapshots)
+            .set(MicrostructureOptions.MICROSTRUCTURE_TOPIC, seconds)
+            .set(MicrostructureOptions.LIQUIDITY_TOPIC, topic(kafka, "liquidity"))
+            .set(MicrostructureOptions.BOOK_STATUS_TOPIC, topic(kafka, "book-status"))
+            .set(MicrostructureOptions.PREDICTION_PAIRS_TOPIC, topic(kafka, "pairs"))
+            .set(JobOptions.DEAD_LETTERS_TOPIC, topic(kafka, "dead-letters"))
+            // a snapshot at the end of every millisecond in which the book changed
+            .set(MicrostructureOptions.SNAPSHOT_INTERVAL, Duration.ofMillis(1))
+            .build();
+    JobRunner.execute(new MicrostructureJob(), config);
+
+    List<BookStatus> statuses =
+        read(kafka, config.get(MicrostructureOptions.BOOK_STATUS_TOPIC), BookStatus.class);
+    assertThat(statuses).extracting(s -> s.getState().name()).containsOnly("SYNCED");
+
+    // Every snapshot's top of book is the venue's bookTicker in force at its last update id.
+    NavigableMap<Long, Quote> quoteByUpdateId = new TreeMap<>();
+    for (Quote quote : read(kafka, quotes, Quote.class)) {
+      quoteByUpdateId.put(quote.getSequence(), quote);
+    }
+    List<OrderBookSnapshot> books = read(kafka, snapshots, OrderBookSnapshot.class);
+    int compared = 0;
+    int matched = 0;
+    int aligned = 0;
+    for (OrderBookSnapshot snapshot : books) {
+      Map.Entry<Long, Quote> inForce = quoteByUpdateId.floorEntry(snapshot.getLastSequence());
+      if (inForce == null) {
+        continue;
+      }
+      compared++;
+      aligned += inForce.getKey().equals(snapshot.getLastSequence()) ? 1 : 0;
+      Quote quote = inForce.getValue();
+      BookLevel bid = snapshot.getBids().get(0);
+      BookLevel ask = snapshot.getAsks().get(0);
+      if (bid.getPrice() == quote.getBidPrice()
+          && bid.getSize() == quote.getBidSize()
+          && ask.getPrice() == quote.getAskPrice()
+          && ask.getSize() == quote.getAskSize()) {
+        matched++;
+      }
+    }
+    System.out.printf(
+        "%s: %d book updates, %d quotes; %d snapshots compared with the bookTicker in force at"
+            + " their update id (%d at a ticker's own id), %d matched%n",
+        RECORDING, stats.bookUpdates(), stats.quotes(), compared, aligned, matched);
+    assertThat(compared).isGreaterThan(1_000);
+    assertThat(aligned).isGreaterThan(100);
+    assertThat(matched).isEqualTo(compared);
+
+    // Every second's spread, mid and depth from a TreeMap book rebuilt from the book topic.
+    List<BookUpdate> updates = read(kafka, book, BookUpdate.class);
+    List<MarketMicrostructure> rows =
+        read(kafka, seconds, MarketMicrostructure.class).stream()
+            .sorted(Comparator.comparingLong(MarketMicrostructure::getBucketStartUs))
+            .toList();
+    TreeMap<Double, Double> bids = new TreeMap<>(Comparator.reverseOrder());
+    TreeMap<Double, Double> asks = new TreeMap<>();
+    int next = 0;
+    long appliedAt = Long.MIN_VALUE; // an update stamped before the previous one takes its time
+    int secondsMatched = 0;
+    for (MarketMicrostructure row : rows) {
+      long end = row.getBucketStartUs() + 1_000_000;
+      while (next < updates.size()
+          && Math.max(appliedAt, updates.get(next).getExchangeTimeUs()) < end) {
+        BookUpdate update = updates.get(next++);
+        appliedAt = Math.max(appliedAt, update.getExchangeTimeUs());
+        if (update.getKind() == BookUpdateKind.SNAPSHOT) {
+          bids.clear();
+          asks.clear();
+        }
+        apply(bids, update.getBids());
+        apply(asks, update.getAsks());
+      }
+      double bid = bids.firstKey();
+      double ask = asks.firstKey();
+      double mid = (bid + ask) / 2;
+      double offset = mid * BAND_BPS / 10_000;
+      double depthBid = 0;
+      for (Map.Entry<Double, Double> level : bids.entrySet()) {
+        if (level.getKey() < mid - offset) {
+          break;
+        }
+        depthBid += level.getValue();
+      }
+      double depthAsk = 0;
+      for (Map.Entry<Double, Double> level : asks.entrySet()) {
+        if (level.getKey() > mid + offset) {
+          break;
+        }
+        depthAsk += level.getValue();
+      }
+      assertThat(row.getMidPrice()).as("mid at %d", row.getBucketStartUs()).isEqualTo(mid);
+      assertClose(row.getQuotedSpreadBps(), (ask - bid) / mid * 10_000, row);
+      assertClose(row.getDepthBid(), depthBid, row);
+      assertClose(row.getDepthAsk(), depthAsk, row);
+      secondsMatched++;
+    }
+    System.out.printf(
+        "%d seconds of MarketMicrostructure, %d equal to the recomputation%n",
+        rows.size(), secondsMatched);
+    assertThat(rows).hasSizeGreaterThan(60);
+
+    // The same records in PostgreSQL, and each instrument's latest in Redis.
+    List<MarketTick> tickRecords = read(kafka, ticks, MarketTick.class);
+    try (Connection c = db.connect()) {
+      assertThat(count(c, Tables.MARKET_TICKS.name())).isEqualTo(tickRecords.size());
+      assertThat(count(c, Tables.ORDER_BOOK_SNAPSHOTS.name())).isEqualTo(books.size());
+      assertThat(count(c, Tables.MARKET_MICROSTRUCTURE.name())).isEqualTo(rows.size());
+    }
+    try (Jedis jedis = new Jedis(redis.uri())) {
+      assertThat(jedis.get(prefix.key("market:micro:" + BTC)))
+          .isEqualTo(RecordJson.of(rows.get(rows.size() - 1)));
+    }
+  }
+
+  private static void apply(TreeMap<Double, Double> side, List<BookLevel> levels) {
+    for (BookLevel level : levels) {
+      if (level.getSize() == 0) {
+        side.remove(level.getPrice());
+      } else {
+        side.put(level.getPrice(), level.getSize());
+      }
+    }
+  }
+
+  private static void assertClose(Double actual, double expected, MarketMicrostructure row) {
+    assertThat(actual)
+        .as("second %d", row.getBucketStartUs())
+        .isCloseTo(expected, Offset.offset(1e-9 * Math.abs(expected)));
+  }
+
+  private static String topic(EmbeddedKafka kafka, String name) {
+    String topic = kafka.uniqueTopic(name);
+    kafka.createTopic(topic, 1);
+    return topic;
+  }
+
+  private static <T extends SpecificRecordBase> List<T> read(
+      EmbeddedKafka kafka, String topic, Class<T> type) throws IOException {
+    return TopicContents.readAll(kafka.bootstrapServers(), topic, type, TIMEOUT);
+  }
+
+  private static long count(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
