@@ -1,5 +1,7 @@
 package org.marketflow.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +29,11 @@ import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
 import org.marketflow.jobs.common.options.JobOptions;
+import org.marketflow.jobs.microstructure.MicrostructureJob;
 import org.marketflow.jobs.ohlc.OhlcJob;
 import org.marketflow.migrate.MigrateCommand;
 import org.marketflow.schemas.kafka.Topics;
+import org.marketflow.schemas.redis.RedisKeys;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.LocalPostgres;
 import org.marketflow.testing.servers.LocalRedis;
@@ -56,7 +60,7 @@ public final class LocalSuite implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSuite.class);
 
   /** The jobs the local run starts; adding a job to the suite is one line here. */
-  static final List<StreamingJob> JOBS = List.of(new OhlcJob());
+  static final List<StreamingJob> JOBS = List.of(new OhlcJob(), new MicrostructureJob());
 
   /** Slots per job on the MiniCluster, and each job's parallelism. */
   private static final int PARALLELISM = 2;
@@ -150,7 +154,7 @@ public final class LocalSuite implements Callable<Integer> {
             Files.createTempFile("marketflow-serving-api", ".log"),
             Duration.ofSeconds(90));
     running.push(api);
-    System.out.println(welcome(api.port(), api.log(), replayed));
+    System.out.println(welcome(api.port(), api.log(), replayed, postgres, redis));
     stopped.await();
     return 0;
   }
@@ -180,7 +184,17 @@ public final class LocalSuite implements Callable<Integer> {
         .jdbc(postgres.jdbcUrl(), postgres.user(), postgres.password())
         .redis(redis.uri())
         .set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(10))
+        .set(JobOptions.CHECKPOINT_DIR, checkpointDirectory().toUri().toString())
         .build();
+  }
+
+  /** A fresh directory for this run's checkpoints: the books outgrow the JobManager's memory. */
+  private static Path checkpointDirectory() {
+    try {
+      return Files.createTempDirectory("marketflow-checkpoints");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private ReplayStats replayRecording(String bootstrap) throws Exception {
@@ -246,11 +260,13 @@ public final class LocalSuite implements Callable<Integer> {
    *
    * @param replayed what a replay published, or {@code null} when the simulator runs
    */
-  static String welcome(int port, Path serviceLog, ReplayStats replayed) {
+  static String welcome(
+      int port, Path serviceLog, ReplayStats replayed, PostgresServer postgres, RedisServer redis) {
     String base = "http://localhost:" + port + "/api/institutional/market-data/ohlc";
     StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
+    String instrument =
+        replayed == null ? "SIM:BTCUSD" : replayed.firstInstrument().orElse("BINANCE:BTCUSDT");
     if (replayed != null) {
-      String instrument = replayed.firstInstrument().orElse("BINANCE:BTCUSDT");
       text.append("  curl '")
           .append(base)
           .append("?instrument=")
@@ -264,8 +280,30 @@ public final class LocalSuite implements Callable<Integer> {
       text.append("  curl '").append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");
     }
     text.append("  curl 'http://localhost:").append(port).append("/q/health'\n");
+    text.append("\nLive values of the microstructure job:\n\n");
+    text.append("  redis-cli -u ")
+        .append(redis.uri())
+        .append(" GET '")
+        .append(RedisKeys.MICROSTRUCTURE) // no TTL: still there after a replay ends
+        .append(instrument)
+        .append("'\n");
+    text.append("  psql '")
+        .append(postgresUrl(postgres))
+        .append("' -c \"SELECT timestamp, asset_id, mid_price, quoted_spread_bps, depth_bid,")
+        .append(" depth_ask, tick_frequency FROM market_microstructure WHERE asset_id = '")
+        .append(instrument)
+        .append("' ORDER BY timestamp DESC LIMIT 5\"\n");
     text.append("\nService log: ").append(serviceLog).append("\nCtrl-C stops everything.\n");
     return text.toString();
+  }
+
+  /** The libpq URL of {@code postgres}, user and password included, for {@code psql}. */
+  static String postgresUrl(PostgresServer postgres) {
+    return postgres
+        .jdbcUrl()
+        .replaceFirst(
+            "^jdbc:postgresql://",
+            "postgresql://" + postgres.user() + ":" + postgres.password() + "@");
   }
 
   /**

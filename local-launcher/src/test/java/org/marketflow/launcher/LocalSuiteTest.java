@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.testing.servers.PostgresServer;
+import org.marketflow.testing.servers.RedisServer;
 import picocli.CommandLine;
 
 /** What the local run does before and after starting anything, without starting it. */
@@ -26,14 +28,23 @@ class LocalSuiteTest {
     assertThat(err.toString()).startsWith("recording " + empty + " is empty");
   }
 
+  private static final PostgresServer POSTGRES =
+      new PostgresServer("jdbc:postgresql://127.0.0.1:55432/marketflow", "marketflow", "secret");
+  private static final RedisServer REDIS = new RedisServer("redis://127.0.0.1:56379");
+
   @Test
   void welcomesWithoutGuessingFromTheRecordingsName(@TempDir Path dir) {
-    String text = LocalSuite.welcome(8080, dir.resolve("service.log"), ReplayStats.none());
+    String text =
+        LocalSuite.welcome(8080, dir.resolve("service.log"), ReplayStats.none(), POSTGRES, REDIS);
     assertThat(text)
         .contains("instrument=BINANCE:BTCUSDT&interval=1m")
-        .contains("the recording held no trade");
-    assertThat(LocalSuite.welcome(8080, dir.resolve("service.log"), null))
+        .contains("the recording held no trade")
+        .contains("GET 'market:micro:BINANCE:BTCUSDT'");
+    assertThat(LocalSuite.welcome(8080, dir.resolve("service.log"), null, POSTGRES, REDIS))
         .contains("instrument=SIM:BTCUSD")
-        .contains("eventId=election-2028");
+        .contains("eventId=election-2028")
+        .contains("redis-cli -u redis://127.0.0.1:56379 GET 'market:micro:SIM:BTCUSD'")
+        .contains("psql 'postgresql://marketflow:secret@127.0.0.1:55432/marketflow' -c \"SELECT")
+        .contains("FROM market_microstructure WHERE asset_id = 'SIM:BTCUSD'");
   }
 }

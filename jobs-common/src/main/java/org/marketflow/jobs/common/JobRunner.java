@@ -1,6 +1,7 @@
 package org.marketflow.jobs.common;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -53,6 +54,7 @@ public final class JobRunner {
     refuseGenericTypes(env);
     env.enableCheckpointing(
         config.get(JobOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    configureCheckpointStorage(env, config);
     String jdbcUrl = config.get(JobOptions.JDBC_URL);
     if (jdbcUrl != null && job.requiredSchemaVersion() > 0) {
       SchemaVersionCheck.requireAtLeast(
@@ -79,5 +81,16 @@ public final class JobRunner {
   /** The job's arguments, checked against the common options and its own. */
   public static Configuration parse(StreamingJob job, String[] args) {
     return JobArguments.parse(args, JobArguments.with(JobOptions.ALL, job.options()));
+  }
+
+  /** Checkpoints to {@code checkpoint.dir} when it is set; else as the cluster says. */
+  static void configureCheckpointStorage(StreamExecutionEnvironment env, Configuration config) {
+    String directory = config.get(JobOptions.CHECKPOINT_DIR);
+    if (directory != null) {
+      Configuration storage = new Configuration();
+      storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
+      env.configure(storage);
+    }
   }
 }

@@ -107,6 +107,15 @@ public final class JobOptions {
           .withDescription(
               "Exactly-once checkpoint interval: also how often results become visible in Kafka.");
 
+  public static final ConfigOption<String> CHECKPOINT_DIR =
+      key("checkpoint.dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Where checkpoints are written (a file://, s3://, ... URI). Without it the"
+                  + " cluster's execution.checkpointing.dir applies, else the JobManager's memory,"
+                  + " which refuses a state over 5 MB.");
+
   public static final ConfigOption<String> JDBC_URL =
       key("jdbc.url")
           .stringType()
@@ -161,6 +170,7 @@ public final class JobOptions {
           IDLENESS,
           KAFKA_DELIVERY,
           CHECKPOINT_INTERVAL,
+          CHECKPOINT_DIR,
           JDBC_URL,
           JDBC_USER,
           JDBC_PASSWORD,
