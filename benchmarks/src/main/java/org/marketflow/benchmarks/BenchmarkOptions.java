@@ -27,21 +27,9 @@ public record BenchmarkOptions(
   public static final double DEFAULT_TRADES_PER_SECOND = 1_000;
 
   public BenchmarkOptions {
-    requirePositive("--trades", trades);
-    requirePositive("--instruments", instruments);
-    requirePositive("--partitions", partitions);
-    requirePositive("--parallelism", parallelism);
-    requirePositive("--runs", runs);
-    if (instruments > 1_000) {
-      throw new IllegalArgumentException("--instruments must be at most 1000, not " + instruments);
-    }
-    if (!(tradesPerSecond > 0) || Double.isInfinite(tradesPerSecond)) {
-      throw new IllegalArgumentException(
-          "--trades-per-second must be a positive number, not " + tradesPerSecond);
-    }
-    if (bootstrapServers != null && bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("--bootstrap-servers must not be blank");
-    }
+    OptionChecks.requirePositive("--trades", trades);
+    OptionChecks.common(instruments, partitions, parallelism, runs, bootstrapServers);
+    OptionChecks.requireRate("--trades-per-second", tradesPerSecond);
   }
 
   /** The defaults, with {@code trades} trades: what tests start from. */
@@ -58,11 +46,5 @@ public record BenchmarkOptions(
 
   public boolean embeddedKafka() {
     return bootstrapServers == null;
-  }
-
-  private static void requirePositive(String option, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(option + " must be positive, not " + value);
-    }
   }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
-import org.marketflow.benchmarks.kafka.TradeLoader;
+import org.marketflow.benchmarks.kafka.TopicLoader;
 
 /**
  * Everything one benchmark measured, in run order.
@@ -17,7 +17,7 @@ import org.marketflow.benchmarks.kafka.TradeLoader;
 public record BenchmarkResult(
     BenchmarkOptions options,
     String kafka,
-    TradeLoader.Load load,
+    TopicLoader.Load load,
     int decodingChecked,
     List<RawTopicReader.Read> raw,
     List<BarsRun> dataStream,

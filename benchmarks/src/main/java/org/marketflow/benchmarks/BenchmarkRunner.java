@@ -15,7 +15,7 @@ import org.marketflow.benchmarks.kafka.BenchmarkTopic;
 import org.marketflow.benchmarks.kafka.KafkaBroker;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
-import org.marketflow.benchmarks.kafka.TradeLoader;
+import org.marketflow.benchmarks.kafka.TopicLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +55,13 @@ public final class BenchmarkRunner {
   private BenchmarkResult measure(KafkaBroker kafka, BenchmarkTopic topic, long start)
       throws Exception {
     LOG.info("loading {} trades into {}", options.trades(), topic.name());
-    TradeLoader.Load load =
-        TradeLoader.load(
+    TopicLoader.Load load =
+        TopicLoader.trades(
             topic,
             SyntheticMarket.tape(options.instruments(), options.tradesPerSecond()),
             options.trades());
     LOG.info("loaded in {} ms", load.wall().toMillis());
-    Map<TopicPartition, Long> endOffsets = topic.endOffsets();
-    long inTopic = endOffsets.values().stream().mapToLong(Long::longValue).sum();
-    if (inTopic != options.trades()) {
-      throw new IllegalStateException(
-          "the topic holds " + inTopic + " records after loading " + options.trades());
-    }
+    Map<TopicPartition, Long> endOffsets = topic.endOffsetsHolding(options.trades());
     List<RawTopicReader.Read> raw = new ArrayList<>();
     List<BarsRun> dataStream = new ArrayList<>();
     List<BarsRun> sql = new ArrayList<>();
@@ -95,18 +90,25 @@ public final class BenchmarkRunner {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static KafkaTopicSource source(BenchmarkTopic topic, String job, int run) {
+  /** The topic as the Flink job {@code job} of run {@code run} reads it, in a group of its own. */
+  static KafkaTopicSource source(BenchmarkTopic topic, String job, int run) {
     return new KafkaTopicSource(
         topic.bootstrapServers(), topic.name(), topic.name() + "." + job + "." + run);
   }
 
   private void log(int run, String measurement, Duration wall) {
-    LOG.info(
+    logRun(LOG, run, options.runs(), measurement, wall, options.trades());
+  }
+
+  /** Logs one measurement of {@code records} records as it finishes. */
+  static void logRun(
+      Logger log, int run, int runs, String measurement, Duration wall, long records) {
+    log.info(
         "run {}/{} {}: {} ms, {} records/s",
         run,
-        options.runs(),
+        runs,
         measurement,
         wall.toMillis(),
-        Math.round(options.trades() / (wall.toNanos() / 1e9)));
+        Math.round(records / (wall.toNanos() / 1e9)));
   }
 }

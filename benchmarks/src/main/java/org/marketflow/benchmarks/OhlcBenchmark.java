@@ -3,8 +3,8 @@ package org.marketflow.benchmarks;
 import java.util.concurrent.Callable;
 import org.marketflow.benchmarks.report.BenchmarkReport;
 import org.marketflow.benchmarks.report.RunEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,40 +22,13 @@ public final class OhlcBenchmark implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
+  @Mixin KafkaRunOptions run;
 
   @Option(
       names = "--trades",
       defaultValue = "10000000",
       description = "Trades loaded into the topic (default ${DEFAULT-VALUE}).")
   long trades;
-
-  @Option(
-      names = "--instruments",
-      defaultValue = "20",
-      description = "Simulated instruments SIM:I000.. (default ${DEFAULT-VALUE}).")
-  int instruments;
-
-  @Option(
-      names = "--partitions",
-      defaultValue = "2",
-      description = "Partitions of the trades topic (default ${DEFAULT-VALUE}).")
-  int partitions;
-
-  @Option(
-      names = "--parallelism",
-      description = "Flink parallelism and raw consumer threads (default: --partitions).")
-  Integer parallelism;
-
-  @Option(
-      names = "--runs",
-      defaultValue = "3",
-      description = "Repetitions of each measurement, interleaved (default ${DEFAULT-VALUE}).")
-  int runs;
 
   @Option(
       names = "--trades-per-second",
@@ -65,49 +38,30 @@ public final class OhlcBenchmark implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}).")
   double tradesPerSecond;
 
-  @Option(
-      names = "--bootstrap-servers",
-      description = "Use this Kafka instead of an in-process broker (a fresh topic is deleted).")
-  String bootstrapServers;
-
   /** Validated options; throws {@link IllegalArgumentException} with the offending option. */
   BenchmarkOptions options() {
     return new BenchmarkOptions(
         trades,
-        instruments,
-        partitions,
-        parallelism == null ? partitions : parallelism,
-        runs,
+        run.instruments,
+        run.partitions,
+        run.parallelism(),
+        run.runs,
         tradesPerSecond,
-        bootstrapServers);
+        run.bootstrapServers);
   }
 
   @Override
   public Integer call() throws Exception {
     double loadAtStart = RunEnvironment.loadAverage();
     BenchmarkResult result = new BenchmarkRunner(options()).run();
-    String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
-    // The report is this command's output; logs go to stderr.
-    System.out.print(BenchmarkReport.format(result, RunEnvironment.current(args, loadAtStart)));
-    if (!result.consistent()) {
-      System.err.println("BENCHMARK FAILED: " + String.join("; ", result.problems()));
-      return 1;
-    }
-    return 0;
+    return BenchmarkCommand.finish(
+        spec,
+        loadAtStart,
+        environment -> BenchmarkReport.format(result, environment),
+        result.problems());
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine =
-        new CommandLine(new OhlcBenchmark())
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  if (e instanceof IllegalArgumentException) {
-                    cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage()));
-                    cmd.usage(cmd.getErr());
-                    return cmd.getCommandSpec().exitCodeOnInvalidInput();
-                  }
-                  throw e;
-                });
-    System.exit(commandLine.execute(args));
+    System.exit(BenchmarkCommand.execute(new OhlcBenchmark(), args));
   }
 }

@@ -64,7 +64,9 @@ class OhlcBenchmarkITCase {
 
   @Test
   void reportsTheAgreement() {
-    String report = BenchmarkReport.format(result, RunEnvironment.current(new String[0], 0));
+    String report =
+        BenchmarkReport.format(
+            result, RunEnvironment.current(OhlcBenchmark.class, new String[0], 0));
 
     assertThat(report).contains("Check         OK").doesNotContain("FAILED");
   }

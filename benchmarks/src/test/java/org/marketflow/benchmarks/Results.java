@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
-import org.marketflow.benchmarks.kafka.TradeLoader;
+import org.marketflow.benchmarks.kafka.TopicLoader;
 
 /** Fixtures: a run of 1,000,000 trades, one measurement each, with round wall times. */
 public final class Results {
@@ -18,7 +18,7 @@ public final class Results {
     return new BenchmarkResult(
         options,
         "in-process Kafka",
-        new TradeLoader.Load(TRADES, Duration.ofSeconds(4)),
+        new TopicLoader.Load(TRADES, Duration.ofSeconds(4)),
         6,
         List.of(new RawTopicReader.Read(TRADES, 60_000_000L, Duration.ofMillis(500))),
         List.of(new BarsRun(Duration.ofSeconds(5), dataStreamBars, TRADES, 0)),

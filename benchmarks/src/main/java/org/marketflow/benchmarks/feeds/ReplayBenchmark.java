@@ -13,16 +13,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.marketflow.benchmarks.kafka.BenchmarkTopic;
 import org.marketflow.benchmarks.kafka.KafkaBroker;
 import org.marketflow.benchmarks.report.RunEnvironment;
-import org.marketflow.ingest.feed.FeedOutput;
+import org.marketflow.ingest.feed.Discard;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
-import org.marketflow.schemas.avro.BookUpdate;
-import org.marketflow.schemas.avro.FeedStatus;
-import org.marketflow.schemas.avro.Quote;
-import org.marketflow.schemas.avro.Trade;
-import org.marketflow.schemas.kafka.RecordOrigin;
 import org.marketflow.schemas.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +118,11 @@ public final class ReplayBenchmark implements Callable<Integer> {
               .add(time(() -> new Replay(dropped, Pacer.asFastAsPossible()).replay(recording)));
           feedOnly
               .walls()
-              .add(time(() -> new Replay(NOTHING, Pacer.asFastAsPossible()).replay(recording)));
+              .add(
+                  time(
+                      () ->
+                          new Replay(Discard.INSTANCE, Pacer.asFastAsPossible())
+                              .replay(recording)));
           if (dropped.count() != (long) passes * records.size()) {
             throw new IllegalStateException(
                 "the replay encoded " + dropped.count() + " records, not " + records.size());
@@ -148,7 +147,8 @@ public final class ReplayBenchmark implements Callable<Integer> {
         throw new IllegalStateException(
             "the topics hold " + published + " records, not " + expected);
       }
-      RunEnvironment environment = RunEnvironment.current(new String[0], loadAtStart);
+      RunEnvironment environment =
+          RunEnvironment.current(ReplayBenchmark.class, new String[0], loadAtStart);
       System.out.print(
           report(
               environment,
@@ -257,26 +257,6 @@ public final class ReplayBenchmark implements Callable<Integer> {
     out.append(String.format("Whole run: %.1f s%n", whole.toNanos() / 1e9));
     return out.toString();
   }
-
-  /** A feed output that drops everything. */
-  private static final FeedOutput NOTHING =
-      new FeedOutput() {
-        @Override
-        public void trade(Trade trade) {}
-
-        @Override
-        public void quote(Quote quote) {}
-
-        @Override
-        public void deadLetter(
-            String stage, String reason, RecordOrigin origin, long atUs, byte[] raw) {}
-
-        @Override
-        public void book(BookUpdate update) {}
-
-        @Override
-        public void status(FeedStatus status) {}
-      };
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ReplayBenchmark()).execute(args));

@@ -67,6 +67,17 @@ public final class BenchmarkTopic {
     }
   }
 
+  /** {@link #endOffsets()}, once they add up to {@code records}: what the load must have left. */
+  public Map<TopicPartition, Long> endOffsetsHolding(long records) {
+    Map<TopicPartition, Long> endOffsets = endOffsets();
+    long inTopic = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+    if (inTopic != records) {
+      throw new IllegalStateException(
+          "the topic " + name + " holds " + inTopic + " records, not " + records);
+    }
+    return endOffsets;
+  }
+
   public void delete() {
     try (Admin admin = admin(bootstrapServers)) {
       admin.deleteTopics(List.of(name)).all().get();

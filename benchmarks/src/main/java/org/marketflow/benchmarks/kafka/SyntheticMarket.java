@@ -3,6 +3,7 @@ package org.marketflow.benchmarks.kafka;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.marketflow.ingest.simulator.MarketSimulator;
 import org.marketflow.ingest.simulator.SimulatedInstrument;
 import org.marketflow.ingest.simulator.TradeTape;
 
@@ -34,7 +35,18 @@ public final class SyntheticMarket {
   }
 
   public static TradeTape tape(int instruments, double tradesPerSecond) {
-    long startUs = START.getEpochSecond() * 1_000_000L;
-    return new TradeTape(SEED, startUs, tradesPerSecond, instruments(instruments));
+    return new TradeTape(SEED, startUs(), tradesPerSecond, instruments(instruments));
+  }
+
+  /**
+   * The books of {@code instruments} instruments, {@code eventsPerSecond} market events a second.
+   */
+  public static BookTape books(int instruments, double eventsPerSecond) {
+    return new BookTape(
+        new MarketSimulator(SEED, startUs(), eventsPerSecond, instruments(instruments)));
+  }
+
+  private static long startUs() {
+    return START.getEpochSecond() * 1_000_000L;
   }
 }

@@ -26,33 +26,7 @@ public final class BenchmarkReport {
     long bytes = result.raw().get(0).bytes();
 
     StringBuilder out = new StringBuilder();
-    out.append("MarketFlow OHLC benchmark\n=========================\n");
-    line(out, "Command", environment.command());
-    line(
-        out,
-        "Machine",
-        environment.availableProcessors()
-            + " available processors (Runtime.availableProcessors), "
-            + environment.os());
-    line(
-        out,
-        "Load average",
-        String.format(
-            Locale.ROOT,
-            "%.2f at start, %.2f at end (1 min; other processes on the cores skew the figures)",
-            environment.loadAtStart(),
-            environment.loadAtEnd()));
-    line(
-        out,
-        "JVM",
-        "Java "
-            + environment.javaVersion()
-            + " ("
-            + environment.vm()
-            + "), max heap "
-            + count(environment.maxHeapBytes() >> 20)
-            + " MB, options: "
-            + String.join(" ", environment.jvmOptions()));
+    header(out, "MarketFlow OHLC benchmark", environment);
     line(
         out,
         "Trades",
@@ -67,23 +41,12 @@ public final class BenchmarkReport {
             + SyntheticMarket.START
             + ", seed "
             + SyntheticMarket.SEED);
-    line(
+    topicAndFlink(
         out,
-        "Topic",
-        options.partitions()
-            + " partitions on "
-            + result.kafka()
-            + "; "
-            + megabytes(bytes)
-            + " MB of keys and values (Avro binary) before lz4");
-    line(
-        out,
-        "Flink",
-        "parallelism "
-            + options.parallelism()
-            + ", one MiniCluster (1 task manager, "
-            + options.parallelism()
-            + " slots) for every job, checkpointing off");
+        options.partitions(),
+        result.kafka(),
+        megabytes(bytes) + " MB of keys and values (Avro binary) before lz4",
+        options.parallelism());
     line(
         out,
         "Runs",
@@ -98,7 +61,7 @@ public final class BenchmarkReport {
             + " trades in "
             + seconds(result.load().wall())
             + " s = "
-            + count(Math.round(result.load().tradesPerSecond()))
+            + count(Math.round(result.load().recordsPerSecond()))
             + " trades/s (NormalizedPublisher: acks=all, idempotent, lz4)");
     line(
         out,
@@ -109,11 +72,7 @@ public final class BenchmarkReport {
     out.append('\n');
     out.append("Records/s = trades / wall time. (a): from creating the consumers to the last\n");
     out.append("record counted; (b), (c): from submitting the job to receiving its result.\n");
-    out.append(String.format(Locale.ROOT, ROW, ""));
-    for (int run = 1; run <= options.runs(); run++) {
-      out.append(String.format(Locale.ROOT, "%12s", "run " + run));
-    }
-    out.append(String.format(Locale.ROOT, "%12s%12s%n", "best", "median"));
+    runsHeader(out, options.runs());
     rates(out, "(a) raw KafkaConsumer x" + options.parallelism(), raw);
     rates(out, "(b) OhlcJob.compute, DataStream", dataStream);
     rates(out, "(c) Flink SQL window TVF", sql);
@@ -146,22 +105,79 @@ public final class BenchmarkReport {
             + " bars holding "
             + distinct(result.sql(), BarsRun::tradesInBars)
             + " trades");
-    List<String> problems = result.problems();
-    if (problems.isEmpty()) {
-      line(
-          out,
-          "Check",
-          "OK: (b) and (c) produced the same number of bars, and every trade is in one");
-    } else {
-      for (String problem : problems) {
-        line(out, "Check", "FAILED: " + problem);
-      }
-    }
+    check(
+        out,
+        result.problems(),
+        "(b) and (c) produced the same number of bars, and every trade is in one");
     line(out, "Whole run", seconds(result.wall()) + " s (broker, load, checks, measurements)");
     return out.toString();
   }
 
-  private static void rates(StringBuilder out, String name, Rates rates) {
+  /** Where the records are ({@code topic} says what they are) and how Flink runs the jobs. */
+  static void topicAndFlink(
+      StringBuilder out, int partitions, String kafka, String topic, int parallelism) {
+    line(out, "Topic", partitions + " partitions on " + kafka + "; " + topic);
+    line(
+        out,
+        "Flink",
+        "parallelism "
+            + parallelism
+            + ", one MiniCluster (1 task manager, "
+            + parallelism
+            + " slots) for every job, checkpointing off, heap state");
+  }
+
+  /** "Check OK: {@code ok}", or a "Check FAILED" line per problem. */
+  static void check(StringBuilder out, List<String> problems, String ok) {
+    if (problems.isEmpty()) {
+      line(out, "Check", "OK: " + ok);
+    }
+    for (String problem : problems) {
+      line(out, "Check", "FAILED: " + problem);
+    }
+  }
+
+  /** The title, and the command, machine, load and JVM the figures were measured with. */
+  static void header(StringBuilder out, String title, RunEnvironment environment) {
+    out.append(title).append('\n').append("=".repeat(title.length())).append('\n');
+    line(out, "Command", environment.command());
+    line(
+        out,
+        "Machine",
+        environment.availableProcessors()
+            + " available processors (Runtime.availableProcessors), "
+            + environment.os());
+    line(
+        out,
+        "Load average",
+        String.format(
+            Locale.ROOT,
+            "%.2f at start, %.2f at end (1 min; other processes on the cores skew the figures)",
+            environment.loadAtStart(),
+            environment.loadAtEnd()));
+    line(
+        out,
+        "JVM",
+        "Java "
+            + environment.javaVersion()
+            + " ("
+            + environment.vm()
+            + "), max heap "
+            + count(environment.maxHeapBytes() >> 20)
+            + " MB, options: "
+            + String.join(" ", environment.jvmOptions()));
+  }
+
+  /** The column heads of the rates table: each run, then the best and the median. */
+  static void runsHeader(StringBuilder out, int runs) {
+    out.append(String.format(Locale.ROOT, ROW, ""));
+    for (int run = 1; run <= runs; run++) {
+      out.append(String.format(Locale.ROOT, "%12s", "run " + run));
+    }
+    out.append(String.format(Locale.ROOT, "%12s%12s%n", "best", "median"));
+  }
+
+  static void rates(StringBuilder out, String name, Rates rates) {
     out.append(String.format(Locale.ROOT, ROW, name));
     for (double rate : rates.perRun()) {
       out.append(String.format(Locale.ROOT, "%12s", count(Math.round(rate))));
@@ -174,20 +190,19 @@ public final class BenchmarkReport {
             count(Math.round(rates.median()))));
   }
 
-  private static void line(StringBuilder out, String label, String text) {
+  static void line(StringBuilder out, String label, String text) {
     out.append(String.format(Locale.ROOT, "%-13s %s%n", label, text));
   }
 
   /** The value every run had, or all of them when the runs differ. */
-  private static String distinct(
-      List<BarsRun> runs, java.util.function.ToLongFunction<BarsRun> value) {
+  static <T> String distinct(List<T> runs, java.util.function.ToLongFunction<T> value) {
     List<Long> values = runs.stream().map(run -> value.applyAsLong(run)).distinct().toList();
     return values.size() == 1
         ? count(values.get(0))
         : values.stream().map(BenchmarkReport::count).collect(Collectors.joining("/"));
   }
 
-  private static String instrumentRange(int instruments) {
+  static String instrumentRange(int instruments) {
     List<String> ids = SyntheticMarket.instruments(instruments).stream().map(i -> i.id()).toList();
     return ids.size() == 1 ? ids.get(0) : ids.get(0) + ".." + ids.get(ids.size() - 1);
   }
@@ -196,11 +211,11 @@ public final class BenchmarkReport {
     return String.format(Locale.ROOT, "%,d", value);
   }
 
-  private static String megabytes(long bytes) {
+  static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%,.1f", bytes / 1e6);
   }
 
-  private static String seconds(Duration duration) {
+  static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%,.2f", duration.toNanos() / 1e9);
   }
 }

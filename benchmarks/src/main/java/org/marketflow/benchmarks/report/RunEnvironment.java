@@ -30,12 +30,14 @@ public record RunEnvironment(
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  /** This JVM and machine now, for a run that started at {@code loadAtStart}. */
-  public static RunEnvironment current(String[] args, double loadAtStart) {
+  /**
+   * This JVM and machine now, for a run of {@code main} with {@code args} that started at {@code
+   * loadAtStart}.
+   */
+  public static RunEnvironment current(Class<?> main, String[] args, double loadAtStart) {
     String command =
         System.getProperty(
-            COMMAND_PROPERTY,
-            "java org.marketflow.benchmarks.OhlcBenchmark " + String.join(" ", args));
+            COMMAND_PROPERTY, "java " + main.getName() + " " + String.join(" ", args));
     return new RunEnvironment(
         command.strip(),
         Runtime.getRuntime().availableProcessors(),

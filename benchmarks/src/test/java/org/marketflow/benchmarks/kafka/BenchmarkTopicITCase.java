@@ -34,10 +34,10 @@ class BenchmarkTopicITCase {
         BenchmarkTopic.create(kafka.bootstrapServers(), kafka.uniqueTopic("bench-offsets"), 2);
     TradeTape tape = SyntheticMarket.tape(20, 1_000);
 
-    TradeLoader.Load load = TradeLoader.load(topic, tape, 500);
+    TopicLoader.Load load = TopicLoader.trades(topic, tape, 500);
     Map<TopicPartition, Long> endOffsets = topic.endOffsets();
 
-    assertThat(load.trades()).isEqualTo(500);
+    assertThat(load.records()).isEqualTo(500);
     assertThat(endOffsets).containsOnlyKeys(topic.topicPartitions());
     assertThat(endOffsets.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(500);
   }

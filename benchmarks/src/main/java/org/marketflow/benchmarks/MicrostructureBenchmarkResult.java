@@ -1,0 +1,62 @@
+package org.marketflow.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.marketflow.benchmarks.flink.FinalBooks;
+import org.marketflow.benchmarks.flink.MicrostructureRun;
+import org.marketflow.benchmarks.kafka.RawTopicReader;
+import org.marketflow.benchmarks.kafka.TopicLoader;
+
+/**
+ * Everything one microstructure benchmark measured, in run order.
+ *
+ * @param kafka which broker served the topic
+ * @param microstructureSeconds the rows the job must emit: instruments × seconds with an update
+ * @param stateBytes the final books as they are in keyed state
+ * @param wall the whole run: broker start, load and every measurement
+ */
+public record MicrostructureBenchmarkResult(
+    MicrostructureBenchmarkOptions options,
+    String kafka,
+    TopicLoader.Load load,
+    List<RawTopicReader.Read> raw,
+    List<MicrostructureRun> job,
+    long microstructureSeconds,
+    FinalBooks.StateBytes stateBytes,
+    Duration wall) {
+
+  /** What contradicts a faithful run; empty when every update was read and applied. */
+  public List<String> problems() {
+    long updates = options.updates();
+    List<String> problems = new ArrayList<>();
+    for (RawTopicReader.Read read : raw) {
+      if (read.records() != updates) {
+        problems.add("(a) read " + read.records() + " records, not " + updates);
+      }
+    }
+    for (MicrostructureRun run : job) {
+      if (run.deadLetters() != 0) {
+        problems.add("(b) rejected " + run.deadLetters() + " records to dead letters");
+      }
+      if (run.microstructure() != microstructureSeconds) {
+        problems.add(
+            "(b) emitted "
+                + run.microstructure()
+                + " microstructure rows, not one per instrument and second with an update ("
+                + microstructureSeconds
+                + ")");
+      }
+    }
+    if (job.stream().map(MicrostructureRun::ticks).distinct().count() > 1) {
+      problems.add(
+          "(b) emitted different numbers of ticks: "
+              + job.stream().map(MicrostructureRun::ticks).toList());
+    }
+    return problems;
+  }
+
+  public boolean consistent() {
+    return problems().isEmpty();
+  }
+}
