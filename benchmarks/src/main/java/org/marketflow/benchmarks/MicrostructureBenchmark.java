@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scripts/bench-microstructure.sh}: loads a book topic with simulated book updates, then
- * measures the raw Kafka read rate and the microstructure job on it, and prints a report with the
- * bytes of each book in keyed state. Exits 1 when the job lost or rejected updates.
+ * measures the raw Kafka read rate, the microstructure job and a plain MapState book on it, and
+ * prints a report with the bytes of each book in keyed state. Exits 1 when the job lost or rejected
+ * updates.
  */
 @Command(
     name = "bench-microstructure.sh",

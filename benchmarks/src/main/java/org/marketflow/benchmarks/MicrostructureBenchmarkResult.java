@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
+import org.marketflow.benchmarks.flink.PlainBookJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.TopicLoader;
 
@@ -22,6 +23,7 @@ public record MicrostructureBenchmarkResult(
     TopicLoader.Load load,
     List<RawTopicReader.Read> raw,
     List<MicrostructureRun> job,
+    List<PlainBookJob.BookRun> plain,
     long microstructureSeconds,
     FinalBooks.StateBytes stateBytes,
     Duration wall) {
@@ -46,6 +48,11 @@ public record MicrostructureBenchmarkResult(
                 + " microstructure rows, not one per instrument and second with an update ("
                 + microstructureSeconds
                 + ")");
+      }
+    }
+    for (PlainBookJob.BookRun run : plain) {
+      if (run.updates() != updates) {
+        problems.add("(c) applied " + run.updates() + " updates, not " + updates);
       }
     }
     if (job.stream().map(MicrostructureRun::ticks).distinct().count() > 1) {

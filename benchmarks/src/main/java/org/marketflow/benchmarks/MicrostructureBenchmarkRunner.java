@@ -9,6 +9,7 @@ import org.marketflow.benchmarks.flink.DataStreamMicrostructureJob;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.LocalFlinkCluster;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
+import org.marketflow.benchmarks.flink.PlainBookJob;
 import org.marketflow.benchmarks.kafka.BenchmarkTopic;
 import org.marketflow.benchmarks.kafka.BookTape;
 import org.marketflow.benchmarks.kafka.KafkaBroker;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the book topic once (with empty trades and status topics beside it), then runs (a) raw
- * reads and (b) the microstructure job in turn, {@code runs} times, all on the same topic.
+ * reads, (b) the microstructure job and (c) a plain MapState book in turn, {@code runs} times, all
+ * on the same topic.
  */
 public final class MicrostructureBenchmarkRunner {
 
@@ -68,6 +70,7 @@ public final class MicrostructureBenchmarkRunner {
     Map<TopicPartition, Long> endOffsets = book.endOffsetsHolding(options.updates());
     List<RawTopicReader.Read> raw = new ArrayList<>();
     List<MicrostructureRun> job = new ArrayList<>();
+    List<PlainBookJob.BookRun> plain = new ArrayList<>();
     try (LocalFlinkCluster flink = LocalFlinkCluster.start(options.parallelism())) {
       for (int run = 1; run <= options.runs(); run++) {
         raw.add(RawTopicReader.read(book.bootstrapServers(), endOffsets, options.parallelism()));
@@ -79,6 +82,8 @@ public final class MicrostructureBenchmarkRunner {
                 trades.name(),
                 status.name()));
         log(run, "(b) microstructure", job.get(run - 1).wall());
+        plain.add(PlainBookJob.run(flink, BenchmarkRunner.source(book, "plain-book", run)));
+        log(run, "(c) MapState book", plain.get(run - 1).wall());
       }
     }
     return new MicrostructureBenchmarkResult(
@@ -87,6 +92,7 @@ public final class MicrostructureBenchmarkRunner {
         load,
         raw,
         job,
+        plain,
         expected.microstructureSeconds(),
         expected.stateBytes(),
         Duration.ofNanos(System.nanoTime() - start));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
+import org.marketflow.benchmarks.flink.PlainBookJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.report.MicrostructureReport;
 import org.marketflow.benchmarks.report.RunEnvironment;
@@ -41,6 +42,12 @@ class MicrostructureBenchmarkITCase {
         .containsOnly(result.microstructureSeconds());
     assertThat(result.job().get(0).ticks()).isPositive();
     assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void thePlainMapStateBookAppliesEveryUpdateInEveryRun() {
+    assertThat(result.plain()).hasSize(2);
+    assertThat(result.plain()).extracting(PlainBookJob.BookRun::updates).containsOnly(UPDATES);
   }
 
   @Test

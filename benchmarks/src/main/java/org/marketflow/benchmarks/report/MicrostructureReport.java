@@ -11,6 +11,7 @@ import org.marketflow.benchmarks.MicrostructureBenchmarkOptions;
 import org.marketflow.benchmarks.MicrostructureBenchmarkResult;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
+import org.marketflow.benchmarks.flink.PlainBookJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
 
@@ -27,6 +28,8 @@ public final class MicrostructureReport {
     long updates = options.updates();
     Rates raw = Rates.of(updates, result.raw().stream().map(RawTopicReader.Read::wall).toList());
     Rates job = Rates.of(updates, result.job().stream().map(MicrostructureRun::wall).toList());
+    Rates plain =
+        Rates.of(updates, result.plain().stream().map(PlainBookJob.BookRun::wall).toList());
 
     StringBuilder out = new StringBuilder();
     BenchmarkReport.header(out, "MarketFlow microstructure benchmark", environment);
@@ -55,7 +58,7 @@ public final class MicrostructureReport {
     line(
         out,
         "Runs",
-        options.runs() + " of each measurement, interleaved (a) (b); run 1 is the cold one");
+        options.runs() + " of each measurement, interleaved (a) (b) (c); run 1 is the cold one");
     out.append('\n');
     line(
         out,
@@ -68,21 +71,23 @@ public final class MicrostructureReport {
             + " updates/s (NormalizedPublisher: acks=all, idempotent, lz4), simulator included");
     out.append('\n');
     out.append("Records/s = book updates / wall time. (a): from creating the consumers to the\n");
-    out.append("last record counted; (b): from submitting the job to receiving its result.\n");
+    out.append("last record counted; (b), (c): from submitting the job to receiving its result.\n");
     BenchmarkReport.runsHeader(out, options.runs());
     BenchmarkReport.rates(out, "(a) raw KafkaConsumer x" + options.parallelism(), raw);
     BenchmarkReport.rates(out, "(b) MicrostructureJob.compute", job);
-    out.append("(c) a plain KeyedProcessFunction book: not built (docs/benchmarks.md)\n");
+    BenchmarkReport.rates(out, "(c) MapState<Double, Double> book", plain);
     out.append('\n');
     line(
         out,
         "Ratios",
         String.format(
             Locale.ROOT,
-            "b/a %.3f median, %.3f best (target %.1f)",
+            "b/a %.3f median, %.3f best (target %.1f)    c/a %.3f median    b/c %.3f median",
             job.median() / raw.median(),
             job.best() / raw.best(),
-            MicrostructureBenchmarkOptions.TARGET_SHARE_OF_RAW));
+            MicrostructureBenchmarkOptions.TARGET_SHARE_OF_RAW,
+            plain.median() / raw.median(),
+            job.median() / plain.median()));
     line(
         out,
         "Target",
@@ -126,7 +131,7 @@ public final class MicrostructureReport {
     BenchmarkReport.check(
         out,
         result.problems(),
-        "(a) read every update, (b) rejected none and closed every instrument's seconds");
+        "(a) read and (c) applied every update, (b) rejected none and closed every instrument's seconds");
     line(out, "Whole run", seconds(result.wall()) + " s (broker, load, measurements)");
     return out.toString();
   }
