@@ -17,9 +17,10 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
@@ -65,14 +66,22 @@ class MicrostructureJobITCase {
   @RegisterExtension
   static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
 
-  private static final String RECORDING = "binance-hftbacktest/spot_btcusdt_20240808.gz";
-  private static final String BTC = "BINANCE:BTCUSDT";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final double BAND_BPS = MicrostructureParams.DEFAULTS.depthBandBps();
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "binance-hftbacktest/spot_btcusdt_20240808.gz, BINANCE:BTCUSDT",
+    "binance-hftbacktest/spot_ethusdt_20240808.gz, BINANCE:ETHUSDT",
+    "binance-hftbacktest/usdm_btcusdt_20240808.gz, BINANCE_USDM:BTCUSDT"
+  })
   void booksEqualTheVenuesTickerAndSecondsEqualAPlainRecomputation(
-      EmbeddedKafka kafka, PostgresDatabase db, RedisServer redis, RedisKeyPrefix prefix)
+      String recording,
+      String instrument,
+      EmbeddedKafka kafka,
+      PostgresDatabase db,
+      RedisServer redis,
+      RedisKeyPrefix prefix)
       throws Exception {
     String book = topic(kafka, "book");
     String trades = topic(kafka, "trades");
@@ -92,7 +101,7 @@ class MicrostructureJobITCase {
                 Topics.QUOTES, quotes,
                 Topics.DEAD_LETTERS, topic(kafka, "replay-dead-letters")),
             DeadLetters.DEFAULT)) {
-      stats = new Replay(publisher, Pacer.asFastAsPossible()).replay(SharedData.file(RECORDING));
+      stats = new Replay(publisher, Pacer.asFastAsPossible()).replay(SharedData.file(recording));
     }
     assertThat(stats.gaps()).isZero();
 
@@ -149,7 +158,7 @@ class MicrostructureJobITCase {
     System.out.printf(
         "%s: %d book updates, %d quotes; %d snapshots compared with the bookTicker in force at"
             + " their update id (%d at a ticker's own id), %d matched%n",
-        RECORDING, stats.bookUpdates(), stats.quotes(), compared, aligned, matched);
+        recording, stats.bookUpdates(), stats.quotes(), compared, aligned, matched);
     assertThat(compared).isGreaterThan(1_000);
     assertThat(aligned).isGreaterThan(100);
     assertThat(matched).isEqualTo(compared);
@@ -215,9 +224,43 @@ class MicrostructureJobITCase {
       assertThat(count(c, Tables.MARKET_MICROSTRUCTURE.name())).isEqualTo(rows.size());
     }
     try (Jedis jedis = new Jedis(redis.uri())) {
-      assertThat(jedis.get(prefix.key("market:micro:" + BTC)))
+      assertThat(jedis.get(prefix.key("market:micro:" + instrument)))
           .isEqualTo(RecordJson.of(rows.get(rows.size() - 1)));
     }
+
+    // A replay of the same topics leaves every table as it was.
+    List<String> tables =
+        List.of(
+            Tables.MARKET_TICKS.name(),
+            Tables.ORDER_BOOK_SNAPSHOTS.name(),
+            Tables.MARKET_MICROSTRUCTURE.name(),
+            Tables.LIQUIDITY_METRICS.name());
+    Map<String, String> before = digests(db, tables);
+    Configuration again = new Configuration(config);
+    again.set(JobOptions.GROUP_ID, "it-again-" + book);
+    JobRunner.execute(new MicrostructureJob(), again);
+    assertThat(digests(db, tables)).isEqualTo(before);
+  }
+
+  /** Each table's row count and a digest of all its rows, in a fixed order. */
+  private static Map<String, String> digests(PostgresDatabase db, List<String> tables)
+      throws Exception {
+    Map<String, String> digests = new TreeMap<>();
+    try (Connection c = db.connect();
+        Statement statement = c.createStatement()) {
+      for (String table : tables) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY"
+                    + " t::text)), '') FROM "
+                    + table
+                    + " t")) {
+          rows.next();
+          digests.put(table, rows.getString(1));
+        }
+      }
+    }
+    return digests;
   }
 
   private static void apply(TreeMap<Double, Double> side, List<BookLevel> levels) {
