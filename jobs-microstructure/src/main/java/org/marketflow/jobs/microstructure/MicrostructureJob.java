@@ -2,6 +2,7 @@ package org.marketflow.jobs.microstructure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -75,6 +76,21 @@ public final class MicrostructureJob implements StreamingJob {
 
   /** The schema version that created the tables the job writes. */
   public static final int SCHEMA_VERSION = 2;
+
+  private final UnaryOperator<DataStream<Consumed<BookUpdate>>> bookTap;
+
+  public MicrostructureJob() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * A test seam: {@code bookTap} gets the book source's stream before the computation and returns
+   * the stream the computation reads, where a test adds an operator that fails once to exercise a
+   * restart from a checkpoint. It must keep the stream's parallelism: the book's order matters.
+   */
+  MicrostructureJob(UnaryOperator<DataStream<Consumed<BookUpdate>>> bookTap) {
+    this.bookTap = bookTap;
+  }
 
   /** What {@link #compute} produces. */
   public record Outputs(
@@ -189,7 +205,9 @@ public final class MicrostructureJob implements StreamingJob {
   @Override
   public void wire(StreamExecutionEnvironment env, Configuration config) {
     DataStream<Consumed<BookUpdate>> book =
-        KafkaInput.of(NAME, bookTopic(config), config).addTo(env, BOOK_SOURCE_UID, "Kafka book");
+        bookTap.apply(
+            KafkaInput.of(NAME, bookTopic(config), config)
+                .addTo(env, BOOK_SOURCE_UID, "Kafka book"));
     DataStream<Consumed<Trade>> trades =
         KafkaInput.of(NAME, tradesTopic(config), config)
             .withCheck(new TradeCheck())

@@ -13,10 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +47,7 @@ import org.marketflow.schemas.avro.MarketMicrostructure;
 import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.OrderBookSnapshot;
 import org.marketflow.schemas.avro.Quote;
+import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.schemas.db.Tables;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.Topics;
@@ -49,6 +60,7 @@ import org.marketflow.testing.junit.RedisExtension;
 import org.marketflow.testing.junit.RedisKeyPrefix;
 import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.PostgresDatabase;
+import org.marketflow.testing.servers.PostgresServer;
 import org.marketflow.testing.servers.RedisServer;
 import org.marketflow.testing.servers.TopicContents;
 import redis.clients.jedis.Jedis;
@@ -69,6 +81,14 @@ class MicrostructureJobITCase {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final double BAND_BPS = MicrostructureParams.DEFAULTS.depthBandBps();
 
+  /** The tables the job upserts, compared by {@link #digests}. */
+  private static final List<String> TABLES =
+      List.of(
+          Tables.MARKET_TICKS.name(),
+          Tables.ORDER_BOOK_SNAPSHOTS.name(),
+          Tables.MARKET_MICROSTRUCTURE.name(),
+          Tables.LIQUIDITY_METRICS.name());
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "binance-hftbacktest/spot_btcusdt_20240808.gz, BINANCE:BTCUSDT",
@@ -83,46 +103,14 @@ class MicrostructureJobITCase {
       RedisServer redis,
       RedisKeyPrefix prefix)
       throws Exception {
-    String book = topic(kafka, "book");
-    String trades = topic(kafka, "trades");
-    String status = topic(kafka, "status");
-    String quotes = topic(kafka, "quotes");
-    String snapshots = topic(kafka, "book-snapshots");
-    String seconds = topic(kafka, "microstructure");
-    String ticks = topic(kafka, "ticks");
-    ReplayStats stats;
-    try (NormalizedPublisher publisher =
-        new NormalizedPublisher(
-            kafka.bootstrapServers(),
-            Map.of(
-                Topics.BOOK, book,
-                Topics.TRADES, trades,
-                Topics.STATUS, status,
-                Topics.QUOTES, quotes,
-                Topics.DEAD_LETTERS, topic(kafka, "replay-dead-letters")),
-            DeadLetters.DEFAULT)) {
-      stats = new Replay(publisher, Pacer.asFastAsPossible()).replay(SharedData.file(recording));
-    }
-    assertThat(stats.gaps()).isZero();
-
-    Configuration config =
-        JobConfigBuilder.bounded(kafka.bootstrapServers(), "it-" + book)
-            .jdbc(db.jdbcUrl(), db.user(), db.password())
-            .redis(redis.uri())
-            .set(MicrostructureOptions.REDIS_NAMESPACE, prefix.value())
-            .set(MicrostructureOptions.BOOK_TOPIC, book)
-            .set(MicrostructureOptions.TRADES_TOPIC, trades)
-            .set(MicrostructureOptions.STATUS_TOPIC, status)
-            .set(MicrostructureOptions.TICKS_TOPIC, ticks)
-            .set(MicrostructureOptions.BOOK_SNAPSHOTS_TOPIC, snapshots)
-            .set(MicrostructureOptions.MICROSTRUCTURE_TOPIC, seconds)
-            .set(MicrostructureOptions.LIQUIDITY_TOPIC, topic(kafka, "liquidity"))
-            .set(MicrostructureOptions.BOOK_STATUS_TOPIC, topic(kafka, "book-status"))
-            .set(MicrostructureOptions.PREDICTION_PAIRS_TOPIC, topic(kafka, "pairs"))
-            .set(JobOptions.DEAD_LETTERS_TOPIC, topic(kafka, "dead-letters"))
-            // a snapshot at the end of every millisecond in which the book changed
-            .set(MicrostructureOptions.SNAPSHOT_INTERVAL, Duration.ofMillis(1))
-            .build();
+    Replayed input = replay(kafka, recording);
+    ReplayStats stats = input.stats();
+    String book = input.book();
+    String quotes = input.quotes();
+    Configuration config = config(kafka, input, db, redis, prefix);
+    String snapshots = config.get(MicrostructureOptions.BOOK_SNAPSHOTS_TOPIC);
+    String seconds = config.get(MicrostructureOptions.MICROSTRUCTURE_TOPIC);
+    String ticks = config.get(MicrostructureOptions.TICKS_TOPIC);
     JobRunner.execute(new MicrostructureJob(), config);
 
     List<BookStatus> statuses =
@@ -229,17 +217,165 @@ class MicrostructureJobITCase {
     }
 
     // A replay of the same topics leaves every table as it was.
-    List<String> tables =
-        List.of(
-            Tables.MARKET_TICKS.name(),
-            Tables.ORDER_BOOK_SNAPSHOTS.name(),
-            Tables.MARKET_MICROSTRUCTURE.name(),
-            Tables.LIQUIDITY_METRICS.name());
-    Map<String, String> before = digests(db, tables);
+    Map<String, String> before = digests(db, TABLES);
     Configuration again = new Configuration(config);
     again.set(JobOptions.GROUP_ID, "it-again-" + book);
     JobRunner.execute(new MicrostructureJob(), again);
-    assertThat(digests(db, tables)).isEqualTo(before);
+    assertThat(digests(db, TABLES)).isEqualTo(before);
+  }
+
+  /**
+   * The spot BTCUSDT recording run twice, each into a fresh database: once uninterrupted, once with
+   * a failure halfway through its book updates, after a checkpoint has completed, and a restart
+   * from the latest checkpoint. The Kafka sinks are exactly-once and the tables' writes idempotent
+   * upserts, so the two runs leave the same tables.
+   */
+  @Test
+  void aRestartFromACheckpointInTheMiddleLeavesTheTablesOfAnUninterruptedRun(
+      EmbeddedKafka kafka,
+      PostgresDatabase db,
+      PostgresServer server,
+      RedisServer redis,
+      RedisKeyPrefix prefix)
+      throws Exception {
+    Replayed input = replay(kafka, "binance-hftbacktest/spot_btcusdt_20240808.gz");
+    JobRunner.execute(new MicrostructureJob(), config(kafka, input, db, redis, prefix));
+    Map<String, String> uninterrupted = digests(db, TABLES);
+
+    try (PostgresDatabase restarted = server.createDatabase("restarted")) {
+      DatabaseMigrations.migrate(restarted.jdbcUrl(), restarted.user(), restarted.password());
+      Configuration config = config(kafka, input, restarted, redis, prefix);
+      config.set(JobOptions.GROUP_ID, "it-restarted-" + input.book());
+      config.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(150));
+      config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+      config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+      FailOnce.reset(input.stats().bookUpdates() / 2);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.configure(config);
+      JobRunner.prepare(
+          new MicrostructureJob(
+              book ->
+                  book.map(new FailOnce<>(), book.getType())
+                      .setParallelism(book.getParallelism())
+                      .name("Fail once")),
+          env,
+          config);
+      env.execute(MicrostructureJob.NAME);
+
+      System.out.printf(
+          "failed after %d of %d book updates, %d checkpoints completed before; restored %d"
+              + " times%n",
+          FailOnce.after,
+          input.stats().bookUpdates(),
+          FailOnce.CHECKPOINTS_BEFORE_FAILURE.get(),
+          FailOnce.RESTORED.get());
+      assertThat(FailOnce.FAILURES.get()).isEqualTo(1);
+      assertThat(FailOnce.CHECKPOINTS_BEFORE_FAILURE.get()).isPositive();
+      assertThat(FailOnce.RESTORED.get()).isPositive();
+      assertThat(digests(restarted, TABLES)).isEqualTo(uninterrupted);
+    }
+  }
+
+  /**
+   * Passes records through, and throws once, on the first record after {@link #after} records of
+   * one subtask once a checkpoint has completed; counts its subtasks restored from a checkpoint.
+   */
+  private static final class FailOnce<T>
+      implements MapFunction<T, T>, CheckpointListener, CheckpointedFunction {
+
+    static final AtomicInteger FAILURES = new AtomicInteger();
+    static final AtomicLong CHECKPOINTS_COMPLETED = new AtomicLong();
+    static final AtomicLong CHECKPOINTS_BEFORE_FAILURE = new AtomicLong();
+    static final AtomicInteger RESTORED = new AtomicInteger();
+    static volatile long after;
+
+    private long seen;
+
+    static void reset(long records) {
+      after = records;
+      FAILURES.set(0);
+      CHECKPOINTS_COMPLETED.set(0);
+      CHECKPOINTS_BEFORE_FAILURE.set(0);
+      RESTORED.set(0);
+    }
+
+    @Override
+    public T map(T value) {
+      if (++seen > after && CHECKPOINTS_COMPLETED.get() > 0 && FAILURES.compareAndSet(0, 1)) {
+        CHECKPOINTS_BEFORE_FAILURE.set(CHECKPOINTS_COMPLETED.get());
+        throw new IllegalStateException("injected failure after " + after + " records");
+      }
+      return value;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CHECKPOINTS_COMPLETED.incrementAndGet();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+      if (context.isRestored()) {
+        RESTORED.incrementAndGet();
+      }
+    }
+  }
+
+  /** The normalized topics a recording's replay filled, and what it counted. */
+  private record Replayed(
+      String book, String trades, String status, String quotes, ReplayStats stats) {}
+
+  /** Replays {@code recording} through the feed handler's publisher into fresh topics. */
+  private static Replayed replay(EmbeddedKafka kafka, String recording) throws Exception {
+    String book = topic(kafka, "book");
+    String trades = topic(kafka, "trades");
+    String status = topic(kafka, "status");
+    String quotes = topic(kafka, "quotes");
+    ReplayStats stats;
+    try (NormalizedPublisher publisher =
+        new NormalizedPublisher(
+            kafka.bootstrapServers(),
+            Map.of(
+                Topics.BOOK, book,
+                Topics.TRADES, trades,
+                Topics.STATUS, status,
+                Topics.QUOTES, quotes,
+                Topics.DEAD_LETTERS, topic(kafka, "replay-dead-letters")),
+            DeadLetters.DEFAULT)) {
+      stats = new Replay(publisher, Pacer.asFastAsPossible()).replay(SharedData.file(recording));
+    }
+    assertThat(stats.gaps()).isZero();
+    return new Replayed(book, trades, status, quotes, stats);
+  }
+
+  /** The bounded job on {@code input}, into {@code db} and Redis, with fresh output topics. */
+  private static Configuration config(
+      EmbeddedKafka kafka,
+      Replayed input,
+      PostgresDatabase db,
+      RedisServer redis,
+      RedisKeyPrefix prefix) {
+    return JobConfigBuilder.bounded(kafka.bootstrapServers(), "it-" + input.book())
+        .jdbc(db.jdbcUrl(), db.user(), db.password())
+        .redis(redis.uri())
+        .set(MicrostructureOptions.REDIS_NAMESPACE, prefix.value())
+        .set(MicrostructureOptions.BOOK_TOPIC, input.book())
+        .set(MicrostructureOptions.TRADES_TOPIC, input.trades())
+        .set(MicrostructureOptions.STATUS_TOPIC, input.status())
+        .set(MicrostructureOptions.TICKS_TOPIC, topic(kafka, "ticks"))
+        .set(MicrostructureOptions.BOOK_SNAPSHOTS_TOPIC, topic(kafka, "book-snapshots"))
+        .set(MicrostructureOptions.MICROSTRUCTURE_TOPIC, topic(kafka, "microstructure"))
+        .set(MicrostructureOptions.LIQUIDITY_TOPIC, topic(kafka, "liquidity"))
+        .set(MicrostructureOptions.BOOK_STATUS_TOPIC, topic(kafka, "book-status"))
+        .set(MicrostructureOptions.PREDICTION_PAIRS_TOPIC, topic(kafka, "pairs"))
+        .set(JobOptions.DEAD_LETTERS_TOPIC, topic(kafka, "dead-letters"))
+        // a snapshot at the end of every millisecond in which the book changed
+        .set(MicrostructureOptions.SNAPSHOT_INTERVAL, Duration.ofMillis(1))
+        .build();
   }
 
   /** Each table's row count and a digest of all its rows, in a fixed order. */
