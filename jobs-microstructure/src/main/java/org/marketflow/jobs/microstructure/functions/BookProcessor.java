@@ -71,8 +71,8 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * sequence; a discontinuity, a crossed book, a rejected level or a feed's GAP, DISCONNECTED or
  * CHECKSUM_MISMATCH drops the book ({@code BookStatus} UNSYNCED) and nothing derived from it is
  * emitted until the next snapshot. A delta for a book the job does not hold, a repeated one, or one
- * with an invalid level is a dead letter ({@code jobs-microstructure.book}, {@code
- * rejectedBookUpdates}).
+ * with an invalid level, and a snapshot or delta that leaves the book crossed, is a dead letter
+ * ({@code jobs-microstructure.book}, {@code rejectedBookUpdates}).
  *
  * <p><b>Outputs.</b> {@link MarketTick}s (the main output) when the top of the synced book changes
  * and on every trade while synced; on side outputs {@link #SNAPSHOTS}, {@link #MICROSTRUCTURE} (a
@@ -361,7 +361,9 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
         return;
       }
       if (book.isCrossed()) {
-        unsync(timeUs, BookStatusCause.CROSSED_BOOK, "the snapshot is crossed: " + crossing());
+        String crossed = "the snapshot is crossed: " + crossing();
+        reject(event, crossed);
+        unsync(timeUs, BookStatusCause.CROSSED_BOOK, crossed);
         return;
       }
       s.synced = true;
@@ -422,7 +424,9 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
       return;
     }
     if (book.isCrossed()) {
-      unsync(timeUs, BookStatusCause.CROSSED_BOOK, "crossed after the delta: " + crossing());
+      String crossed = "crossed after the delta: " + crossing();
+      reject(event, crossed);
+      unsync(timeUs, BookStatusCause.CROSSED_BOOK, crossed);
       return;
     }
     s.awaitingFirstDelta = false;

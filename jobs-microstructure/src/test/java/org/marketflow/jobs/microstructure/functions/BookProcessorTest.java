@@ -211,7 +211,21 @@ class BookProcessorTest {
     assertThat(dropped.getCause()).isEqualTo(BookStatusCause.CROSSED_BOOK);
     assertThat(dropped.getDetail())
         .isEqualTo("crossed after the delta: best bid 101.5 is not below best ask 101.0");
+    assertThat(books.side(BookProcessor.DEAD_LETTERS))
+        .extracting(DeadLetter::getReason)
+        .containsExactly("crossed after the delta: best bid 101.5 is not below best ask 101.0");
     assertThat(books.ticks()).hasSize(1);
+  }
+
+  @Test
+  void aCrossedSnapshotIsADeadLetterAndSyncsNothing() throws Exception {
+    books.send(snapshot(at(100), 100L, levels(101.5, 1.0), ASKS)).watermark(ms(999));
+
+    assertThat(books.side(BookProcessor.DEAD_LETTERS))
+        .extracting(DeadLetter::getReason)
+        .containsExactly("the snapshot is crossed: best bid 101.5 is not below best ask 101.0");
+    assertThat(books.side(BookProcessor.BOOK_STATUS)).as("never synced: nothing to drop").isEmpty();
+    assertThat(books.ticks()).isEmpty();
   }
 
   @Test
