@@ -26,7 +26,7 @@ public final class DataStreamBarsJob {
   public static BarsRun run(LocalFlinkCluster cluster, KafkaTopicSource source) throws Exception {
     Configuration config = sourceConfig(source);
     StreamExecutionEnvironment env = cluster.environment();
-    JobRunner.refuseGenericTypes(env); // as the job runs: no record type falls back to Kryo
+    JobRunner.configureRecords(env); // as the job runs
     KafkaInput<Trade> trades =
         KafkaInput.of(OhlcJob.NAME, TopicSpec.TRADES.withName(source.topic()), config)
             .withCheck(new TradeCheck());

@@ -45,7 +45,7 @@ public final class DataStreamMicrostructureJob {
             .set(MicrostructureOptions.STATUS_TOPIC, statusTopic)
             .build();
     StreamExecutionEnvironment env = cluster.environment();
-    JobRunner.refuseGenericTypes(env); // as the job runs: no record type falls back to Kryo
+    JobRunner.configureRecords(env); // as the job runs
     String job = MicrostructureJob.NAME;
     MicrostructureJob.Outputs outputs =
         MicrostructureJob.compute(

@@ -24,7 +24,7 @@ public final class PlainBookJob {
     Configuration config =
         JobConfigBuilder.bounded(book.bootstrapServers(), book.groupId()).build();
     StreamExecutionEnvironment env = cluster.environment();
-    JobRunner.refuseGenericTypes(env);
+    JobRunner.configureRecords(env);
     CountingSink.attach(
         KafkaInput.of(MicrostructureJob.NAME, TopicSpec.BOOK.withName(book.topic()), config)
             .addTo(env, "bench-plain-book-source", "Kafka book")

@@ -51,7 +51,7 @@ public final class JobRunner {
   /** Checkpointing, the schema check and the job's wiring, without executing. */
   public static void prepare(
       StreamingJob job, StreamExecutionEnvironment env, Configuration config) {
-    refuseGenericTypes(env);
+    configureRecords(env);
     env.enableCheckpointing(
         config.get(JobOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
     configureCheckpointStorage(env, config);
@@ -68,14 +68,24 @@ public final class JobRunner {
   }
 
   /**
-   * Makes building the job fail when a type would fall back to Kryo, Flink's generic serializer:
-   * several times slower than the Avro and POJO serializers on every shuffled record. A generic
-   * function (its output type is a type variable) must name its output type.
+   * How the suite's jobs handle records, set on every job's environment (and on the benchmarks' and
+   * tests' that stand for a job):
+   *
+   * <ul>
+   *   <li>building the job fails when a type would fall back to Kryo, Flink's generic serializer:
+   *       several times slower than the Avro and POJO serializers on every shuffled record. A
+   *       generic function (its output type is a type variable) must name its output type;
+   *   <li>object reuse: a record passes to the next chained operator as is, where Flink would
+   *       otherwise deep-copy it at every hand-over. Safe because no operator of the suite changes
+   *       a record it received, nor one it emitted, and every source and function emits new records
+   *       (docs/architecture.md, "Records").
+   * </ul>
    */
-  public static void refuseGenericTypes(StreamExecutionEnvironment env) {
-    Configuration noGenericTypes = new Configuration();
-    noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
-    env.configure(noGenericTypes);
+  public static void configureRecords(StreamExecutionEnvironment env) {
+    Configuration records = new Configuration();
+    records.set(PipelineOptions.GENERIC_TYPES, false);
+    records.set(PipelineOptions.OBJECT_REUSE, true);
+    env.configure(records);
   }
 
   /** The job's arguments, checked against the common options and its own. */

@@ -75,7 +75,7 @@ class MicrostructureComputeITCase {
         List.of(Consumed.of(status(YES, 1_500, FeedState.DISCONNECTED), 0, 0));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobRunner.refuseGenericTypes(env);
+    JobRunner.configureRecords(env);
     MicrostructureJob.Outputs outputs =
         MicrostructureJob.compute(
             source(env, book, TopicSpec.BOOK, BookUpdate.class),

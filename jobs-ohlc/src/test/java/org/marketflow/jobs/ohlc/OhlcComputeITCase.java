@@ -47,7 +47,7 @@ class OhlcComputeITCase {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    JobRunner.refuseGenericTypes(env); // as the job runs: no record type falls back to Kryo
+    JobRunner.configureRecords(env); // as the job runs
     OhlcJob.Outputs outputs =
         OhlcJob.compute(InMemoryTrades.consumed(env, input), InMemoryTrades.oneMinuteBars());
     DataStream.Collector<OhlcBar> bars = new DataStream.Collector<>();

@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -56,15 +55,18 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * One instrument's book, ticks and metrics, keyed by instrument, from its book updates, trades and
  * feed statuses (docs/jobs/microstructure.md, "The operator").
  *
- * <p><b>Order.</b> Events are buffered per millisecond and applied when the watermark passes that
- * millisecond (an event-time timer each), sorted by time, then kind (book, status, trade), then
- * arrival, which for records of one topic is their Kafka order. A live run and a replay apply the
- * same events in the same order. A book update or status takes effect no sooner than the
- * instrument's previous one (Binance's diffs published after a REST snapshot stamped with its
- * receive time would otherwise sort before it), nor at or behind the watermark (it is then applied
- * at the next millisecond, counted in {@code delayedBookEvents}: dropping it would break the book).
- * A trade at or behind the watermark is a dead letter ({@code jobs-microstructure.late}, {@code
- * lateTrades}).
+ * <p><b>Order.</b> Events are buffered and applied once the watermark passes their millisecond,
+ * sorted by time, then kind (book, status, trade), then arrival, which for records of one topic is
+ * their Kafka order; a second, a minute or a snapshot interval closes once the watermark passes its
+ * last millisecond, after that millisecond's events. A live run and a replay apply the same events
+ * in the same order, whatever steps the watermark takes. An instrument has one event-time timer for
+ * this (its {@code wakeMs}: the first buffered millisecond or period end), not one per millisecond
+ * with events: it fires when the watermark passes it, and everything then due is applied in one go.
+ * A book update or status takes effect no sooner than the instrument's previous one (Binance's
+ * diffs published after a REST snapshot stamped with its receive time would otherwise sort before
+ * it), nor at or behind the watermark (it is then applied at the next millisecond, counted in
+ * {@code delayedBookEvents}: dropping it would break the book). A trade at or behind the watermark
+ * is a dead letter ({@code jobs-microstructure.late}, {@code lateTrades}).
  *
  * <p><b>The book.</b> A snapshot replaces and syncs it ({@code BookStatus} SYNCED, an {@code
  * OrderBookSnapshot} RESYNC). A delta applies while synced and continuous with the book's last
@@ -80,9 +82,9 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * such a second), {@link #BOOK_STATUS}, {@link #PAIR_QUOTES} (prediction-market books, each second
  * with events) and {@link RouteDeadLetters#DEAD_LETTERS}.
  *
- * <p><b>State bounds.</b> The events buffered for a millisecond are removed when it is applied;
- * they span the watermark's out-of-orderness. A delta is never buffered past its millisecond: one
- * for a book without a snapshot is a dead letter, so such a book holds only the fixed-size {@link
+ * <p><b>State bounds.</b> Buffered events are removed when they are applied; they span the
+ * watermark's out-of-orderness. A delta is never buffered past its millisecond: one for a book
+ * without a snapshot is a dead letter, so such a book holds only the fixed-size {@link
  * InstrumentState}. Everything an instrument holds is cleared {@code idleTimeout} after its last
  * event (a timer).
  */
@@ -148,7 +150,7 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
   private final long snapshotIntervalMs;
   private final long idleTimeoutMs;
 
-  private transient MapState<Long, List<InstrumentEvent>> pending;
+  private transient ListState<InstrumentEvent> pending;
   private transient ValueState<InstrumentState> instrumentState;
   private transient ValueState<L2Book> bookState;
   private transient ValueState<EffectiveSpread> effectiveState;
@@ -184,9 +186,8 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
   public void open(OpenContext openContext) {
     var context = getRuntimeContext();
     pending =
-        context.getMapState(
-            new MapStateDescriptor<>(
-                "pending", Types.LONG, Types.LIST(TypeInformation.of(InstrumentEvent.class))));
+        context.getListState(
+            new ListStateDescriptor<>("pending", TypeInformation.of(InstrumentEvent.class)));
     instrumentState =
         context.getState(
             new ValueStateDescriptor<>("instrument", TypeInformation.of(InstrumentState.class)));
@@ -255,17 +256,19 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
       }
     }
     long ms = Math.floorDiv(event.timeUs, 1_000L);
-    List<InstrumentEvent> events = pending.get(ms);
-    if (events == null) {
-      events = new ArrayList<>(2);
+    pending.add(event);
+    if (state.wakeMs == NONE || ms < state.wakeMs) {
+      state.wakeMs = ms; // a later timer still pending fires harmlessly
+      context.timerService().registerEventTimeTimer(ms);
     }
-    events.add(event);
-    pending.put(ms, events);
-    context.timerService().registerEventTimeTimer(ms);
     state.idle.touch(ms, context.timerService(), idleTimeoutMs);
     instrumentState.update(state);
   }
 
+  /**
+   * Applies every buffered event at or behind the watermark, closing the periods that end before
+   * each, then the periods ending at or behind the watermark; then sets the next wake.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<MarketTick> output)
       throws Exception {
@@ -274,41 +277,93 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
       return; // cleared: a timer of the state's former life
     }
     load(context, output);
-    List<InstrumentEvent> events = pending.get(timestamp);
-    if (events != null) {
-      pending.remove(timestamp);
-      events.sort(InstrumentEvent.ORDER);
-      for (InstrumentEvent event : events) {
-        apply(event, timestamp);
-      }
-    }
-    long endUs = (timestamp + 1) * 1_000L;
-    if (s.hasOpenSecond() && s.secondStartUs + SECOND_US == endUs) {
-      closeSecond(timestamp);
-    }
-    if (s.minuteStartUs != NONE && s.minuteStartUs + MINUTE_US == endUs) {
-      closeMinute();
-    }
-    if (Math.floorMod(timestamp + 1, snapshotIntervalMs) == 0 && s.changedSinceSnapshot) {
-      s.changedSinceSnapshot = false;
-      if (s.synced) {
-        ctx.output(
-            SNAPSHOTS,
-            DerivedRecords.snapshot(
-                instrument,
-                endUs,
-                SnapshotReason.INTERVAL,
-                s.lastUpdateTimeUs,
-                s.lastSequence,
-                settings.snapshotLevels(),
-                book));
-      }
-    }
+    long watermark = context.timerService().currentWatermark();
+    long firstLaterMs = applyDue(watermark);
+    closePeriodsThrough(watermark);
     if (s.idle.expired(timestamp, ctx.timerService(), idleTimeoutMs)) {
       clearIdle();
       return;
     }
+    long wake = s.nextPeriodEndMs();
+    if (firstLaterMs != NONE && (wake == NONE || firstLaterMs < wake)) {
+      wake = firstLaterMs;
+    }
+    if (wake != s.wakeMs || s.wakeMs <= watermark) {
+      s.wakeMs = wake;
+      if (wake != NONE) {
+        ctx.timerService().registerEventTimeTimer(wake);
+      }
+    }
     store();
+  }
+
+  /**
+   * Applies the buffered events at or behind {@code watermark} in order, and keeps the rest.
+   *
+   * @return the first millisecond of the events kept, {@link #NONE} when none is
+   */
+  private long applyDue(long watermark) throws Exception {
+    List<InstrumentEvent> due = new ArrayList<>();
+    List<InstrumentEvent> later = null;
+    long firstLaterMs = NONE;
+    for (InstrumentEvent event : pending.get()) {
+      long ms = Math.floorDiv(event.timeUs, 1_000L);
+      if (ms <= watermark) {
+        due.add(event);
+      } else {
+        if (later == null) {
+          later = new ArrayList<>();
+        }
+        later.add(event);
+        firstLaterMs = firstLaterMs == NONE ? ms : Math.min(firstLaterMs, ms);
+      }
+    }
+    if (due.isEmpty()) {
+      return firstLaterMs;
+    }
+    if (later == null) {
+      pending.clear();
+    } else {
+      pending.update(later);
+    }
+    due.sort(InstrumentEvent.ORDER);
+    for (InstrumentEvent event : due) {
+      long ms = Math.floorDiv(event.timeUs, 1_000L);
+      closePeriodsThrough(ms - 1);
+      apply(event, ms);
+    }
+    return firstLaterMs;
+  }
+
+  /** Closes, in time order, every open period whose last millisecond is at or before {@code ms}. */
+  private void closePeriodsThrough(long ms) {
+    for (long end = s.nextPeriodEndMs(); end != NONE && end <= ms; end = s.nextPeriodEndMs()) {
+      closePeriodsEndingAt(end);
+    }
+  }
+
+  /** The second, the minute and the snapshot interval whose last millisecond is {@code ms}. */
+  private void closePeriodsEndingAt(long ms) {
+    long endUs = (ms + 1) * 1_000L;
+    if (s.hasOpenSecond() && s.secondStartUs + SECOND_US == endUs) {
+      closeSecond();
+    }
+    if (s.minuteStartUs != NONE && s.minuteStartUs + MINUTE_US == endUs) {
+      closeMinute();
+    }
+    if (s.changedSinceSnapshot && s.snapshotDueMs == ms) {
+      s.changedSinceSnapshot = false; // only while synced: a drop clears it
+      ctx.output(
+          SNAPSHOTS,
+          DerivedRecords.snapshot(
+              instrument,
+              endUs,
+              SnapshotReason.INTERVAL,
+              s.lastUpdateTimeUs,
+              s.lastSequence,
+              settings.snapshotLevels(),
+              book));
+    }
   }
 
   private void load(OnTimerContext context, Collector<MarketTick> output) throws Exception {
@@ -338,10 +393,11 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     liquidityScoreState.update(liquidityScore);
   }
 
-  private void apply(InstrumentEvent event, long timestamp) {
-    openSecond(event.timeUs, timestamp);
+  /** Applies {@code event}, of millisecond {@code ms}. */
+  private void apply(InstrumentEvent event, long ms) {
+    openSecond(event.timeUs);
     switch (event.kind) {
-      case BOOK -> applyBook(event, timestamp);
+      case BOOK -> applyBook(event, ms);
       case STATUS -> applyStatus(event.status, event.timeUs);
       case TRADE -> applyTrade(event);
     }
@@ -349,7 +405,7 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
 
   // ---- Book updates
 
-  private void applyBook(InstrumentEvent event, long timestamp) {
+  private void applyBook(InstrumentEvent event, long ms) {
     BookUpdate update = event.book;
     long timeUs = event.timeUs;
     if (update.getKind() == BookUpdateKind.SNAPSHOT) {
@@ -401,8 +457,8 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
               : "delta for an unsynced book (waiting for the next snapshot)");
       return;
     }
-    String discontinuity = discontinuity(update);
-    if (discontinuity == REPEATED) {
+    String discontinuity = Continuity.check(s.lastSequence, s.awaitingFirstDelta, update);
+    if (discontinuity == Continuity.REPEATED) {
       reject(
           event,
           "delta up to sequence "
@@ -436,63 +492,9 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     s.lastUpdateTimeUs = update.getExchangeTimeUs();
     if (!s.changedSinceSnapshot) {
       s.changedSinceSnapshot = true;
-      long intervalEndMs =
-          (Math.floorDiv(timestamp, snapshotIntervalMs) + 1) * snapshotIntervalMs - 1;
-      if (intervalEndMs > timestamp) {
-        ctx.timerService().registerEventTimeTimer(intervalEndMs);
-      }
+      s.snapshotDueMs = (Math.floorDiv(ms, snapshotIntervalMs) + 1) * snapshotIntervalMs - 1;
     }
     bookChanged(event);
-  }
-
-  private static final String REPEATED = "repeated";
-
-  /**
-   * Why {@code delta} does not follow the book, {@link #REPEATED} for one the book already holds,
-   * or {@code null} when it follows. The handlers' rules (docs/venues): the first delta after a
-   * snapshot may overlap it (Binance: first ≤ snapshot's last + 1 ≤ last, futures first ≤
-   * snapshot's last ≤ last); then a previous sequence, when sent (Binance futures' pu, Pariflow),
-   * must be the book's last, else a first sequence (Binance spot's U, Coinbase) must be the book's
-   * last + 1. A venue without sequences (Kraken) is not checked here: its handler checks the
-   * checksum and says CHECKSUM_MISMATCH.
-   */
-  private String discontinuity(BookUpdate delta) {
-    Long last = s.lastSequence;
-    if (last == null) {
-      return null;
-    }
-    Long first = delta.getFirstSequence();
-    Long through = delta.getLastSequence();
-    Long previous = delta.getPreviousSequence();
-    if (through != null && (s.awaitingFirstDelta ? through < last : through <= last)) {
-      return REPEATED; // futures' first delta may end at the snapshot's last
-    }
-    if (s.awaitingFirstDelta) {
-      if (first != null) {
-        return first <= last + 1
-            ? null
-            : "the first delta after the snapshot starts at "
-                + first
-                + ", after the snapshot's "
-                + last
-                + " + 1";
-      }
-      if (previous != null && previous != (long) last) {
-        return "expected previous sequence " + last + ", received " + previous;
-      }
-      return null;
-    }
-    if (previous != null) {
-      return previous == (long) last
-          ? null
-          : "expected previous sequence " + last + ", received " + previous;
-    }
-    if (first != null) {
-      return first == last + 1
-          ? null
-          : "expected first sequence " + (last + 1) + ", received " + first;
-    }
-    return null;
   }
 
   private String crossing() {
@@ -635,24 +637,17 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
 
   // ---- Seconds and minutes
 
-  /** Opens the second of {@code timeUs} if it is not open, with a timer at its last ms. */
-  private void openSecond(long timeUs, long timestamp) {
+  /** Opens the second of {@code timeUs} if it is not open (an earlier one is closed by then). */
+  private void openSecond(long timeUs) {
     long start = Math.floorDiv(timeUs, SECOND_US) * SECOND_US;
     if (s.secondStartUs == start) {
       return;
     }
-    if (s.hasOpenSecond()) {
-      closeSecond(timestamp); // not reached: its timer closed it
-    }
     s.secondStartUs = start;
     s.spread.open(start);
-    long lastMs = (start + SECOND_US) / 1_000L - 1;
-    if (lastMs > timestamp) {
-      ctx.timerService().registerEventTimeTimer(lastMs);
-    }
   }
 
-  private void closeSecond(long timestamp) {
+  private void closeSecond() {
     long start = s.secondStartUs;
     long endUs = start + SECOND_US;
     MicrostructureParams params = settings.params();
@@ -665,7 +660,7 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
           MICROSTRUCTURE,
           DerivedRecords.microstructure(
               instrument, start, metrics, spreadBps, params, s.secondTrades, s.secondVolume));
-      openMinute(start, timestamp);
+      openMinute(start);
       s.minuteSyncedSeconds++;
       double band = params.liquidityBandBps();
       double bid = Depth.notionalWithinBps(book, BookSide.BID, band);
@@ -685,18 +680,11 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     s.closeSecond();
   }
 
-  private void openMinute(long secondStartUs, long timestamp) {
+  /** Opens the minute of {@code secondStartUs} if it is not open (an earlier one is closed). */
+  private void openMinute(long secondStartUs) {
     long start = Math.floorDiv(secondStartUs, MINUTE_US) * MINUTE_US;
-    if (s.minuteStartUs == start) {
-      return;
-    }
-    if (s.minuteStartUs != NONE) {
-      closeMinute(); // not reached: its timer closed it
-    }
-    s.minuteStartUs = start;
-    long lastMs = (start + MINUTE_US) / 1_000L - 1;
-    if (lastMs > timestamp) {
-      ctx.timerService().registerEventTimeTimer(lastMs);
+    if (s.minuteStartUs != start) {
+      s.minuteStartUs = start;
     }
   }
 

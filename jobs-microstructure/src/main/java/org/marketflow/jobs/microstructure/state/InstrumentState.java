@@ -74,6 +74,17 @@ public class InstrumentState {
   /** The synced book changed since the last snapshot. */
   public boolean changedSinceSnapshot;
 
+  /** While {@link #changedSinceSnapshot}: the last ms of the interval that publishes it. */
+  public long snapshotDueMs = NONE;
+
+  // The operator's clock.
+
+  /**
+   * The event-time timer pending for the instrument's buffered events and open periods, ms; {@link
+   * Long#MIN_VALUE} when none.
+   */
+  public long wakeMs = NONE;
+
   /** When the instrument went quiet, for the clean-up. */
   public IdleClock idle = new IdleClock();
 
@@ -99,6 +110,24 @@ public class InstrumentState {
     minuteLiquiditySeconds = 0;
     minuteBidLiquidity = 0.0;
     minuteAskLiquidity = 0.0;
+  }
+
+  /**
+   * The first ms at whose end an open period closes: the open second, the open minute, or the
+   * snapshot interval in which the book changed; {@link Long#MIN_VALUE} when none is open.
+   */
+  public long nextPeriodEndMs() {
+    long next = Long.MAX_VALUE;
+    if (secondStartUs != NONE) {
+      next = (secondStartUs + 1_000_000L) / 1_000L - 1;
+    }
+    if (minuteStartUs != NONE) {
+      next = Math.min(next, (minuteStartUs + 60_000_000L) / 1_000L - 1);
+    }
+    if (changedSinceSnapshot) {
+      next = Math.min(next, snapshotDueMs);
+    }
+    return next == Long.MAX_VALUE ? NONE : next;
   }
 
   /** Forgets the top of book last ticked, so that the next synced book ticks. */

@@ -490,6 +490,50 @@ class BookProcessorTest {
     assertThat(resumed.statuses).isEqualTo(whole.statuses);
   }
 
+  @Test
+  void publishesTheSameWhateverStepsTheWatermarkTakesWithOneTimerPerInstrument() throws Exception {
+    List<InstrumentEvent> events = new ArrayList<>();
+    events.add(snapshot(at(100), 100L, BIDS, ASKS));
+    long sequence = 100;
+    for (int i = 1; i <= 400; i++) {
+      long timeUs = at(100 + 7 * i);
+      if (i % 3 == 0) {
+        events.add(trade(timeUs, i, i % 2 == 0 ? 101.0 : 100.0, 0.1 * i, Side.BUY));
+      } else {
+        sequence++;
+        events.add(delta(timeUs, sequence, sequence, levels(100.0, i), NONE));
+      }
+    }
+    long[] everyEvent =
+        events.stream().mapToLong(e -> Math.floorDiv(e.eventTimeUs(), 1_000L)).toArray();
+    long[] oneStep = {ms(200_000)};
+
+    Outputs stepped = new Outputs();
+    try (BookHarness run = new BookHarness()) {
+      feed(run, events, everyEvent, 0, everyEvent.length);
+      run.watermark(ms(200_000));
+      stepped.add(run);
+    }
+    Outputs jumped = new Outputs();
+    try (BookHarness run = new BookHarness()) {
+      for (InstrumentEvent event : events) {
+        run.send(copy(event));
+      }
+      assertThat(run.harness.numEventTimeTimers()).isEqualTo(2); // the first event, the clean-up
+      feed(run, List.of(), oneStep, 0, 1);
+      jumped.add(run);
+    }
+
+    assertThat(stepped.ticks).hasSize(400);
+    assertThat(stepped.seconds).hasSize(3);
+    assertThat(stepped.minutes).hasSize(1);
+    assertThat(jumped.ticks).isEqualTo(stepped.ticks);
+    assertThat(jumped.seconds).isEqualTo(stepped.seconds);
+    assertThat(jumped.minutes).isEqualTo(stepped.minutes);
+    assertThat(jumped.snapshots).isEqualTo(stepped.snapshots);
+    assertThat(jumped.statuses).isEqualTo(stepped.statuses);
+  }
+
   /** Feeds each event before watermark {@code from}..{@code to} - 1, and that watermark. */
   private static void feed(
       BookHarness harness, List<InstrumentEvent> events, long[] watermarks, int from, int to)
