@@ -1,6 +1,6 @@
 package org.marketflow.benchmarks;
 
-/** The checks both Kafka benchmarks make of their options, with the option named in the message. */
+/** The checks the Kafka benchmarks make of their options, with the option named in the message. */
 final class OptionChecks {
 
   static final int MAX_INSTRUMENTS = 1_000;
@@ -26,6 +26,12 @@ final class OptionChecks {
   static void requirePositive(String option, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException(option + " must be positive, not " + value);
+    }
+  }
+
+  static void requireNonNegative(String option, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(option + " must not be negative, not " + value);
     }
   }
 

@@ -73,6 +73,18 @@ public final class LocalFlinkCluster implements AutoCloseable {
         result.toJobExecutionResult(LocalFlinkCluster.class.getClassLoader()), wall);
   }
 
+  /** Starts what was added to {@code env} and returns at once: a job that runs until cancelled. */
+  public JobID submit(StreamExecutionEnvironment env, String jobName) throws Exception {
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName(jobName);
+    graph.serializeUserDefinedInstances();
+    return miniCluster.submitJob(graph).get().getJobID();
+  }
+
+  public void cancel(JobID job) throws Exception {
+    miniCluster.cancelJob(job).get();
+  }
+
   @Override
   public void close() throws Exception {
     miniCluster.close();

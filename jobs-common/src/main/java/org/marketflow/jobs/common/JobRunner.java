@@ -52,6 +52,7 @@ public final class JobRunner {
   public static void prepare(
       StreamingJob job, StreamExecutionEnvironment env, Configuration config) {
     configureRecords(env);
+    configureLatency(env, config);
     env.enableCheckpointing(
         config.get(JobOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
     configureCheckpointStorage(env, config);
@@ -86,6 +87,12 @@ public final class JobRunner {
     records.set(PipelineOptions.GENERIC_TYPES, false);
     records.set(PipelineOptions.OBJECT_REUSE, true);
     env.configure(records);
+  }
+
+  /** How often sources emit watermarks, and how long a network buffer waits to fill. */
+  static void configureLatency(StreamExecutionEnvironment env, Configuration config) {
+    env.getConfig().setAutoWatermarkInterval(config.get(JobOptions.WATERMARK_INTERVAL).toMillis());
+    env.setBufferTimeout(config.get(JobOptions.BUFFER_TIMEOUT).toMillis());
   }
 
   /** The job's arguments, checked against the common options and its own. */

@@ -91,6 +91,22 @@ public final class JobOptions {
           .defaultValue(Duration.ofSeconds(30))
           .withDescription("A partition silent this long stops holding the watermark back.");
 
+  public static final ConfigOption<Duration> WATERMARK_INTERVAL =
+      key("watermark.interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(200))
+          .withDescription(
+              "How often each source emits a watermark (Flink's auto-watermark interval): an"
+                  + " event-time result waits up to this long besides the out-of-orderness.");
+
+  public static final ConfigOption<Duration> BUFFER_TIMEOUT =
+      key("network.buffer-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMillis(100))
+          .withDescription(
+              "How long a network buffer between operators waits to fill before it is sent"
+                  + " (Flink's buffer timeout): lower for latency, higher for throughput.");
+
   public static final ConfigOption<DeliveryGuarantee> KAFKA_DELIVERY =
       key("sink.kafka.delivery")
           .enumType(DeliveryGuarantee.class)
@@ -154,6 +170,14 @@ public final class JobOptions {
           .withDescription(
               "Commands per Redis pipeline; pipelines are also flushed on checkpoints.");
 
+  public static final ConfigOption<Duration> REDIS_FLUSH_INTERVAL =
+      key("redis.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(10))
+          .withDescription(
+              "A command waits in a Redis pipeline at most this long before the pipeline is"
+                  + " sent, however few commands it holds.");
+
   /** Every option above, for argument parsing and the docs. */
   public static final List<ConfigOption<?>> ALL =
       List.of(
@@ -168,6 +192,8 @@ public final class JobOptions {
           MAX_CLOCK_SKEW,
           OUT_OF_ORDERNESS,
           IDLENESS,
+          WATERMARK_INTERVAL,
+          BUFFER_TIMEOUT,
           KAFKA_DELIVERY,
           CHECKPOINT_INTERVAL,
           CHECKPOINT_DIR,
@@ -177,7 +203,8 @@ public final class JobOptions {
           JDBC_BATCH_SIZE,
           JDBC_BATCH_INTERVAL,
           REDIS_URL,
-          REDIS_BATCH_SIZE);
+          REDIS_BATCH_SIZE,
+          REDIS_FLUSH_INTERVAL);
 
   private JobOptions() {}
 }

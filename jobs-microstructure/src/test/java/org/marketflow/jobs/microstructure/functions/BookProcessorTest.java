@@ -483,11 +483,7 @@ class BookProcessorTest {
     assertThat(whole.ticks).hasSize(8);
     assertThat(whole.seconds).hasSizeGreaterThan(3);
     assertThat(whole.minutes).hasSize(2);
-    assertThat(resumed.ticks).isEqualTo(whole.ticks);
-    assertThat(resumed.seconds).isEqualTo(whole.seconds);
-    assertThat(resumed.minutes).isEqualTo(whole.minutes);
-    assertThat(resumed.snapshots).isEqualTo(whole.snapshots);
-    assertThat(resumed.statuses).isEqualTo(whole.statuses);
+    resumed.assertSameAs(whole);
   }
 
   @Test
@@ -527,11 +523,7 @@ class BookProcessorTest {
     assertThat(stepped.ticks).hasSize(400);
     assertThat(stepped.seconds).hasSize(3);
     assertThat(stepped.minutes).hasSize(1);
-    assertThat(jumped.ticks).isEqualTo(stepped.ticks);
-    assertThat(jumped.seconds).isEqualTo(stepped.seconds);
-    assertThat(jumped.minutes).isEqualTo(stepped.minutes);
-    assertThat(jumped.snapshots).isEqualTo(stepped.snapshots);
-    assertThat(jumped.statuses).isEqualTo(stepped.statuses);
+    jumped.assertSameAs(stepped);
   }
 
   /** Feeds each event before watermark {@code from}..{@code to} - 1, and that watermark. */
@@ -576,6 +568,14 @@ class BookProcessorTest {
       minutes.addAll(run.side(BookProcessor.LIQUIDITY));
       snapshots.addAll(run.side(BookProcessor.SNAPSHOTS));
       statuses.addAll(run.side(BookProcessor.BOOK_STATUS));
+    }
+
+    void assertSameAs(Outputs expected) {
+      assertThat(ticks).isEqualTo(expected.ticks);
+      assertThat(seconds).isEqualTo(expected.seconds);
+      assertThat(minutes).isEqualTo(expected.minutes);
+      assertThat(snapshots).isEqualTo(expected.snapshots);
+      assertThat(statuses).isEqualTo(expected.statuses);
     }
   }
 }
