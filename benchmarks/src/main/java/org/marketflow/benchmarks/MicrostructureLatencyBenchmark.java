@@ -21,17 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench-microstructure-latency.sh",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description =
         "Latency of jobs-microstructure from a book update's receive time to its tick in Redis.")
 public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
 
   @Option(
       names = "--redis-url",

@@ -20,16 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench-tick-table.sh",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = "Rows/s of the market_ticks sink into the local PostgreSQL, beside COPY.")
 public final class TickTableBenchmark implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
 
   @Option(
       names = "--ticks",

@@ -79,6 +79,7 @@ public final class LatencyRunner {
               sliceUs,
               (int) Math.ceil((double) measuredUs / sliceUs));
       Thread subscribing = new Thread(subscriber, "tick-subscriber");
+      subscribing.setDaemon(true); // a failed run must not hang the JVM on its subscription
       subscribing.start();
       subscriber.awaitSubscribed();
 
