@@ -1,5 +1,6 @@
 package org.marketflow.benchmarks.flink;
 
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.jobs.common.JobRunner;
@@ -53,6 +54,7 @@ public final class DataStreamBarsJob {
   static Configuration sourceConfig(KafkaTopicSource source) {
     return JobConfigBuilder.bounded(source.bootstrapServers(), source.groupId())
         .set(OhlcOptions.TRADES_TOPIC, source.topic())
+        .set(OhlcOptions.INTERVALS, List.of("1m"))
         .build();
   }
 }

@@ -3,14 +3,13 @@ package org.marketflow.jobs.ohlc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.util.OutputTag;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.functions.RejectConsumed;
@@ -21,8 +20,7 @@ import org.marketflow.jobs.common.kafka.TopicSink;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.TradeCheck;
-import org.marketflow.jobs.ohlc.functions.EmitRevisedBar;
-import org.marketflow.jobs.ohlc.functions.OhlcAggregate;
+import org.marketflow.jobs.ohlc.functions.BarsProcessor;
 import org.marketflow.jobs.ohlc.functions.TradeInstrument;
 import org.marketflow.jobs.ohlc.sinks.OhlcBarStatement;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -42,8 +40,8 @@ public final class OhlcJob implements StreamingJob {
 
   public static final String NAME = "jobs-ohlc";
 
-  /** The schema version that created {@code ohlc_bars}. */
-  public static final int SCHEMA_VERSION = 1;
+  /** The schema version that gave {@code ohlc_bars} its side split and final flag. */
+  public static final int SCHEMA_VERSION = 3;
 
   // Operator UIDs: fixed once a savepoint exists.
   public static final String SOURCE_UID = "ohlc-trades-source";
@@ -51,8 +49,12 @@ public final class OhlcJob implements StreamingJob {
   public static final String BARS_JDBC_UID = "ohlc-bars-jdbc-sink";
   public static final String BARS_KAFKA_UID = "ohlc-bars-kafka-sink";
   public static final String DEAD_LETTERS_UID = "ohlc-dead-letters-sink";
+  public static final String BARS_UID = "ohlc-bars";
+  public static final String LATE_UID = "ohlc-late-trades";
+  public static final String DUPLICATES_UID = "ohlc-duplicate-trades";
 
   static final String LATE_STAGE = NAME + ".late";
+  static final String DUPLICATE_STAGE = NAME + ".duplicate";
 
   /** What {@link #compute} produces. */
   public record Outputs(DataStream<OhlcBar> bars, DataStream<DeadLetter> deadLetters) {}
@@ -94,9 +96,9 @@ public final class OhlcJob implements StreamingJob {
   }
 
   /**
-   * Routes rejected records to the dead letters and folds trades into bars of each interval. The
-   * input must carry event-time timestamps and watermarks; trades beyond the allowed lateness
-   * become dead letters.
+   * Routes rejected records to the dead letters and folds trades into the bars of every interval in
+   * one keyed pass ({@link BarsProcessor}). The input must carry event-time timestamps and
+   * watermarks; trades beyond the allowed lateness and repeated trades become dead letters.
    */
   public static Outputs compute(DataStream<Consumed<Trade>> input, Settings settings) {
     SingleOutputStreamOperator<Consumed<Trade>> trades =
@@ -104,57 +106,47 @@ public final class OhlcJob implements StreamingJob {
             .process(new RouteDeadLetters<>(), input.getType())
             .uid(ROUTE_UID)
             .name("Route dead letters");
-    DataStream<DeadLetter> deadLetters = trades.getSideOutput(RouteDeadLetters.DEAD_LETTERS);
-    DataStream<OhlcBar> bars = null;
-    for (BarInterval interval : settings.intervals()) {
-      OutputTag<Consumed<Trade>> late = lateTrades(interval);
-      SingleOutputStreamOperator<OhlcBar> intervalBars =
-          bars(trades, interval, settings.allowedLateness(), late);
-      DataStream<DeadLetter> lateLetters =
-          intervalBars
-              .getSideOutput(late)
-              .map(
-                  new RejectConsumed<>(
-                      settings.trades(),
-                      LATE_STAGE,
-                      "trade later than the allowed lateness of "
-                          + settings.allowedLateness().toMillis()
-                          + " ms for its "
-                          + interval.code()
-                          + " bar",
-                      "lateTrades",
-                      settings.deadLetters()))
-              .uid("ohlc-late-trades-" + interval.code())
-              .name("Late trades " + interval.code());
-      bars = bars == null ? intervalBars : bars.union(intervalBars);
-      deadLetters = deadLetters.union(lateLetters);
-    }
+    BarsProcessor processor =
+        new BarsProcessor(settings.intervals(), settings.allowedLateness().toMillis());
+    SingleOutputStreamOperator<OhlcBar> bars =
+        trades
+            .keyBy(new TradeInstrument(), Types.STRING)
+            .process(processor, TypeInformation.of(OhlcBar.class))
+            .uid(BARS_UID)
+            .name("OHLC bars " + codes(settings.intervals()));
+    DataStream<DeadLetter> late =
+        bars.getSideOutput(BarsProcessor.LATE)
+            .map(
+                new RejectConsumed<>(
+                    settings.trades(),
+                    LATE_STAGE,
+                    "trade later than the allowed lateness of "
+                        + settings.allowedLateness().toMillis()
+                        + " ms for its "
+                        + processor.smallestInterval().code()
+                        + " bar",
+                    "lateTrades",
+                    settings.deadLetters()))
+            .uid(LATE_UID)
+            .name("Late trades");
+    DataStream<DeadLetter> duplicates =
+        bars.getSideOutput(BarsProcessor.DUPLICATES)
+            .map(
+                new RejectConsumed<>(
+                    settings.trades(),
+                    DUPLICATE_STAGE,
+                    "a trade with the same instrument and trade id is already in its bar",
+                    "duplicateTrades",
+                    settings.deadLetters()))
+            .uid(DUPLICATES_UID)
+            .name("Duplicate trades");
+    DataStream<DeadLetter> deadLetters =
+        trades.getSideOutput(RouteDeadLetters.DEAD_LETTERS).union(late, duplicates);
     return new Outputs(bars, deadLetters);
   }
 
-  /**
-   * Bars of one interval: event-time tumbling windows per instrument, folded incrementally, fired
-   * again with the next revision for each trade within the allowed lateness; later trades go to
-   * {@code late}.
-   */
-  public static SingleOutputStreamOperator<OhlcBar> bars(
-      DataStream<Consumed<Trade>> trades,
-      BarInterval interval,
-      Duration allowedLateness,
-      OutputTag<Consumed<Trade>> late) {
-    return trades
-        .keyBy(new TradeInstrument(), Types.STRING)
-        .window(TumblingEventTimeWindows.of(Duration.ofMillis(interval.millis())))
-        .allowedLateness(allowedLateness)
-        .sideOutputLateData(late)
-        .aggregate(new OhlcAggregate(), new EmitRevisedBar(interval))
-        .uid("ohlc-bars-" + interval.code())
-        .name("OHLC " + interval.code() + " bars");
-  }
-
-  /** The side output of trades too late for their bar of {@code interval}. */
-  public static OutputTag<Consumed<Trade>> lateTrades(BarInterval interval) {
-    return new OutputTag<>("late-trades-" + interval.code(), Consumed.typeInfo(Trade.class));
+  private static String codes(List<BarInterval> intervals) {
+    return String.join(",", intervals.stream().map(BarInterval::code).toList());
   }
 
   /** Adds the Kafka source, the computation and the sinks to {@code env}. */

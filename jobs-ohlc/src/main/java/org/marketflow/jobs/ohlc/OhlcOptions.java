@@ -32,8 +32,10 @@ public final class OhlcOptions {
       key("ohlc.intervals")
           .stringType()
           .asList()
-          .defaultValues("1m")
-          .withDescription("Bar intervals to compute, among 1s, 1m, 5m, 15m, 1h, 4h, 1d.");
+          .defaultValues("1s", "1m", "5m", "15m", "1h", "4h", "1d")
+          .withDescription(
+              "Bar intervals to compute, among 1s, 1m, 5m, 15m, 1h, 4h, 1d (all by default);"
+                  + " a trade too late for the smallest one counts in none.");
 
   public static final List<ConfigOption<?>> ALL =
       List.of(TRADES_TOPIC, BARS_TOPIC, ALLOWED_LATENESS, INTERVALS);

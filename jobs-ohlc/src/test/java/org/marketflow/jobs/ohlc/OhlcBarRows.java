@@ -29,7 +29,12 @@ public final class OhlcBarRows {
       double vwap,
       long firstTradeTimeUs,
       long lastTradeTimeUs,
-      int revision) {}
+      int revision,
+      double buyVolume,
+      double sellVolume,
+      long buyTradeCount,
+      long sellTradeCount,
+      boolean isFinal) {}
 
   private OhlcBarRows() {}
 
@@ -55,7 +60,12 @@ public final class OhlcBarRows {
                 rs.getDouble("vwap"),
                 time(rs, "first_trade_time"),
                 time(rs, "last_trade_time"),
-                rs.getInt("revision")));
+                rs.getInt("revision"),
+                rs.getDouble("buy_volume"),
+                rs.getDouble("sell_volume"),
+                rs.getLong("buy_trade_count"),
+                rs.getLong("sell_trade_count"),
+                rs.getBoolean("is_final")));
       }
     }
     return rows;

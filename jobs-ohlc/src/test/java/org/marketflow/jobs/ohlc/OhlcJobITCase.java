@@ -104,7 +104,12 @@ class OhlcJobITCase {
                 152.0 / 1.5,
                 MINUTE_US + 1_000_000,
                 MINUTE_US + 30_000_000,
-                0),
+                0,
+                1.5,
+                0.0,
+                2,
+                0,
+                true),
             new OhlcBarRows.Row(
                 BTC,
                 "1m",
@@ -119,7 +124,12 @@ class OhlcJobITCase {
                 103.0,
                 MINUTE_US + 61_000_000,
                 MINUTE_US + 61_000_000,
-                0),
+                0,
+                2.0,
+                0.0,
+                1,
+                0,
+                true),
             new OhlcBarRows.Row(
                 YES,
                 "1m",
@@ -134,7 +144,12 @@ class OhlcJobITCase {
                 0.4,
                 MINUTE_US + 2_000_000,
                 MINUTE_US + 2_000_000,
-                0),
+                0,
+                10.0,
+                0.0,
+                1,
+                0,
+                true),
             new OhlcBarRows.Row(
                 YES,
                 "1m",
@@ -149,7 +164,12 @@ class OhlcJobITCase {
                 0.45,
                 MINUTE_US + 62_000_000,
                 MINUTE_US + 62_000_000,
-                0));
+                0,
+                20.0,
+                0.0,
+                1,
+                0,
+                true));
 
     AvroCodec<OhlcBar> barCodec = AvroCodec.of(OhlcBar.class);
     List<OhlcBar> published = new ArrayList<>();
@@ -227,6 +247,7 @@ class OhlcJobITCase {
             .jdbc(db.jdbcUrl(), db.user(), db.password())
             .set(OhlcOptions.TRADES_TOPIC, trades)
             .set(OhlcOptions.BARS_TOPIC, bars)
+            .set(OhlcOptions.INTERVALS, List.of("1m"))
             .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters)
             .build();
     JobRunner.execute(new OhlcJob(), config);

@@ -26,7 +26,12 @@ public final class Tables {
               "vwap",
               "first_trade_time",
               "last_trade_time",
-              "revision"),
+              "revision",
+              "buy_volume",
+              "sell_volume",
+              "buy_trade_count",
+              "sell_trade_count",
+              "is_final"),
           List.of("instrument", "bar_interval", "bucket_start"));
 
   /**

@@ -1,11 +1,13 @@
 package org.marketflow.jobs.ohlc.records;
 
+import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 
 /**
- * The running state of one bar. Open and close are chosen by (exchange time, sequence), not by
+ * The running values of one bar. Open and close are chosen by (exchange time, sequence), not by
  * arrival, so a late trade that happened first becomes the open and replays give the same bar
- * whatever order the trades arrive in; trades without a sequence tie by arrival.
+ * whatever order the trades arrive in; trades without a sequence tie by arrival. Volume and trades
+ * are also split by the aggressor's side; a trade of unknown side counts in neither half.
  */
 public class OhlcAccumulator {
 
@@ -20,8 +22,11 @@ public class OhlcAccumulator {
   public double volume;
   public double quoteVolume;
   public long tradeCount;
+  public double buyVolume;
+  public double sellVolume;
+  public long buyTradeCount;
+  public long sellTradeCount;
 
-  /** For Flink's POJO serializer. */
   public OhlcAccumulator() {}
 
   public void add(Trade trade) {
@@ -49,9 +54,17 @@ public class OhlcAccumulator {
     volume += size;
     quoteVolume += price * size;
     tradeCount++;
+    Side side = trade.getSide();
+    if (side == Side.BUY) {
+      buyVolume += size;
+      buyTradeCount++;
+    } else if (side == Side.SELL) {
+      sellVolume += size;
+      sellTradeCount++;
+    }
   }
 
-  /** Folds {@code other} into this one; used when windows merge. */
+  /** Folds {@code other} into this one. */
   public void merge(OhlcAccumulator other) {
     if (other.tradeCount == 0) {
       return;
@@ -73,5 +86,9 @@ public class OhlcAccumulator {
     volume += other.volume;
     quoteVolume += other.quoteVolume;
     tradeCount += other.tradeCount;
+    buyVolume += other.buyVolume;
+    sellVolume += other.sellVolume;
+    buyTradeCount += other.buyTradeCount;
+    sellTradeCount += other.sellTradeCount;
   }
 }

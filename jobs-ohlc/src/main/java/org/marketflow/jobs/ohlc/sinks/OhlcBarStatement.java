@@ -33,6 +33,11 @@ public final class OhlcBarStatement implements JdbcStatementBuilder<OhlcBar> {
   private static final int FIRST_TRADE_TIME = OHLC_BARS.position("first_trade_time");
   private static final int LAST_TRADE_TIME = OHLC_BARS.position("last_trade_time");
   private static final int REVISION = OHLC_BARS.position("revision");
+  private static final int BUY_VOLUME = OHLC_BARS.position("buy_volume");
+  private static final int SELL_VOLUME = OHLC_BARS.position("sell_volume");
+  private static final int BUY_TRADE_COUNT = OHLC_BARS.position("buy_trade_count");
+  private static final int SELL_TRADE_COUNT = OHLC_BARS.position("sell_trade_count");
+  private static final int IS_FINAL = OHLC_BARS.position("is_final");
 
   @Override
   public void accept(PreparedStatement statement, OhlcBar bar) throws SQLException {
@@ -50,5 +55,10 @@ public final class OhlcBarStatement implements JdbcStatementBuilder<OhlcBar> {
     statement.setObject(FIRST_TRADE_TIME, utc(bar.getFirstTradeTimeUs()));
     statement.setObject(LAST_TRADE_TIME, utc(bar.getLastTradeTimeUs()));
     statement.setInt(REVISION, bar.getRevision());
+    statement.setDouble(BUY_VOLUME, bar.getBuyVolume());
+    statement.setDouble(SELL_VOLUME, bar.getSellVolume());
+    statement.setLong(BUY_TRADE_COUNT, bar.getBuyTradeCount());
+    statement.setLong(SELL_TRADE_COUNT, bar.getSellTradeCount());
+    statement.setBoolean(IS_FINAL, bar.getIsFinal());
   }
 }

@@ -105,7 +105,12 @@ class OhlcBarJdbcSinkITCase {
                   280.0 / 3.0,
                   MINUTE_US + 5_000_000,
                   MINUTE_US + 10_000_000,
-                  1),
+                  2,
+                  3.0,
+                  0.0,
+                  2,
+                  0,
+                  true),
               new OhlcBarRows.Row(
                   "BINANCE:BTCUSDT",
                   "1m",
@@ -120,7 +125,12 @@ class OhlcBarJdbcSinkITCase {
                   120.0,
                   MINUTE_US + 70_000_000,
                   MINUTE_US + 70_000_000,
-                  0));
+                  0,
+                  1.0,
+                  0.0,
+                  1,
+                  0,
+                  true));
     }
   }
 
