@@ -13,8 +13,9 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The 1-minute bars of a Binance recording, computed with a plain loop over its trade messages,
- * independently of the suite's code: what the pipeline must reproduce field by field.
+ * The bars of a Binance recording, computed with a plain loop over its trade messages,
+ * independently of the suite's code: what the pipeline must reproduce field by field. A trade's
+ * aggressor sold when its buyer was the maker ({@code "m": true}).
  */
 final class ReferenceBars {
 
@@ -32,6 +33,10 @@ final class ReferenceBars {
     long firstId = Long.MAX_VALUE;
     long lastMs = Long.MIN_VALUE;
     long lastId = Long.MIN_VALUE;
+    double buyVolume;
+    double sellVolume;
+    long buyTrades;
+    long sellTrades;
 
     double vwap() {
       return quoteVolume / volume;
@@ -40,8 +45,13 @@ final class ReferenceBars {
 
   private ReferenceBars() {}
 
-  /** Bars by start time (ms) for one symbol's trades in the file. */
+  /** 1-minute bars by start time (ms) for one symbol's trades in the file. */
   static Map<Long, Bar> fromRecording(Path file) throws IOException {
+    return fromRecording(file, 60_000);
+  }
+
+  /** Bars of {@code intervalMs} by start time (ms), aligned to the epoch, from the file. */
+  static Map<Long, Bar> fromRecording(Path file, long intervalMs) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Map<Long, Bar> bars = new TreeMap<>();
     try (BufferedReader reader =
@@ -58,8 +68,9 @@ final class ReferenceBars {
         long id = data.get("t").asLong();
         double price = Double.parseDouble(data.get("p").asText());
         double size = Double.parseDouble(data.get("q").asText());
-        Bar bar = bars.computeIfAbsent(timeMs / 60_000 * 60_000, start -> new Bar());
-        bar.startMs = timeMs / 60_000 * 60_000;
+        long startMs = timeMs / intervalMs * intervalMs;
+        Bar bar = bars.computeIfAbsent(startMs, start -> new Bar());
+        bar.startMs = startMs;
         if (timeMs < bar.firstMs || (timeMs == bar.firstMs && id < bar.firstId)) {
           bar.firstMs = timeMs;
           bar.firstId = id;
@@ -75,6 +86,13 @@ final class ReferenceBars {
         bar.volume += size;
         bar.quoteVolume += price * size;
         bar.trades++;
+        if (data.get("m").asBoolean()) {
+          bar.sellVolume += size;
+          bar.sellTrades++;
+        } else {
+          bar.buyVolume += size;
+          bar.buyTrades++;
+        }
       }
     }
     return bars;

@@ -30,6 +30,7 @@ import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.testing.data.OhlcBarRows;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.KafkaExtension;
 import org.marketflow.testing.junit.KafkaTopic;

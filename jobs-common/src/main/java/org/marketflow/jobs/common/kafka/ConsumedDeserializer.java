@@ -1,6 +1,5 @@
 package org.marketflow.jobs.common.kafka;
 
-import java.time.Duration;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.PlausibleTime;
 import org.marketflow.jobs.common.validation.RecordCheck;
+import org.marketflow.jobs.common.validation.TimeBounds;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.RecordOrigin;
@@ -45,12 +45,12 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
       String job,
       TopicSpec<T> topic,
       RecordCheck<T> check,
-      Duration maxClockSkew,
+      TimeBounds timeBounds,
       DeadLetters deadLetters) {
     this.topic = topic;
     this.check =
         topic.hasReceiveTime()
-            ? new PlausibleTime<>(topic.eventTime(), topic.receiveTime(), maxClockSkew).and(check)
+            ? new PlausibleTime<>(topic.eventTime(), topic.receiveTime(), timeBounds).and(check)
             : check;
     this.decodeStage = job + ".decode";
     this.validateStage = job + ".validate";

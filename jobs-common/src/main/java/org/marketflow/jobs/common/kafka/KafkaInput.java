@@ -15,6 +15,7 @@ import org.marketflow.jobs.common.functions.EventTimeOf;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.RecordCheck;
+import org.marketflow.jobs.common.validation.TimeBounds;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.TopicSpec;
 
@@ -69,7 +70,7 @@ public final class KafkaInput<T extends SpecificRecordBase> {
             .setTopics(topic.name())
             .setDeserializer(
                 new ConsumedDeserializer<>(
-                    job, topic, check, config.get(JobOptions.MAX_CLOCK_SKEW), deadLetters(config)))
+                    job, topic, check, TimeBounds.from(config), deadLetters(config)))
             .setStartingOffsets(startingOffsets(config));
     switch (config.get(JobOptions.STOP_AT)) {
       case LATEST -> builder.setBounded(OffsetsInitializer.latest());

@@ -71,12 +71,21 @@ public final class JobOptions {
           .withDescription(
               "With source.stop=TIMESTAMP: records at or after this time are not read.");
 
+  public static final ConfigOption<Duration> MAX_TIME_AHEAD =
+      key("source.max-time-ahead")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(10))
+          .withDescription(
+              "A venue record whose event time is more than this ahead of its receive time is"
+                  + " rejected: one such record would drive the watermark forward and make the"
+                  + " good records after it late. Keep it below the allowed lateness.");
+
   public static final ConfigOption<Duration> MAX_CLOCK_SKEW =
       key("source.max-clock-skew")
           .durationType()
           .defaultValue(Duration.ofDays(1))
           .withDescription(
-              "A venue record whose event time is further than this from its receive time is"
+              "A venue record whose event time is more than this behind its receive time is"
                   + " rejected: its time is not believed.");
 
   public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
@@ -189,6 +198,7 @@ public final class JobOptions {
           START_TIMESTAMP_MS,
           STOP_AT,
           STOP_TIMESTAMP_MS,
+          MAX_TIME_AHEAD,
           MAX_CLOCK_SKEW,
           OUT_OF_ORDERNESS,
           IDLENESS,

@@ -1,7 +1,9 @@
 package org.marketflow.jobs.common.records;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.Trade;
 
 /**
  * A record as a job consumed it from Kafka: the decoded and checked value, or the dead letter of a
@@ -47,8 +49,16 @@ public final class Consumed<T> {
     return deadLetter != null;
   }
 
-  /** The Flink type of {@code Consumed<T>} for records of {@code valueType}. */
+  /**
+   * The Flink type of {@code Consumed<T>} for records of {@code valueType}; trades, the most
+   * numerous records, are written by {@link TradeSerializer}.
+   */
+  @SuppressWarnings("unchecked")
   public static <T> TypeInformation<Consumed<T>> typeInfo(Class<T> valueType) {
+    if (valueType == Trade.class) {
+      return new ConsumedTypeInfo<>(
+          TypeInformation.of(valueType), (TypeSerializer<T>) TradeSerializer.INSTANCE);
+    }
     return new ConsumedTypeInfo<>(TypeInformation.of(valueType));
   }
 

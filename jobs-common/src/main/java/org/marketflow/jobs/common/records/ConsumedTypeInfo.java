@@ -14,8 +14,19 @@ public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
 
   private final TypeInformation<T> valueType;
 
+  /** Writes the values in place of {@code valueType}'s own serializer; null for that one. */
+  private final TypeSerializer<T> valueSerializer;
+
   public ConsumedTypeInfo(TypeInformation<T> valueType) {
+    this(valueType, null);
+  }
+
+  /**
+   * @param valueSerializer a faster serializer for the values than {@code valueType}'s own
+   */
+  public ConsumedTypeInfo(TypeInformation<T> valueType, TypeSerializer<T> valueSerializer) {
     this.valueType = Objects.requireNonNull(valueType, "valueType");
+    this.valueSerializer = valueSerializer;
   }
 
   public TypeInformation<T> valueType() {
@@ -61,7 +72,7 @@ public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
   @Override
   public TypeSerializer<Consumed<T>> createSerializer(SerializerConfig config) {
     return new ConsumedSerializer<>(
-        valueType.createSerializer(config),
+        valueSerializer != null ? valueSerializer : valueType.createSerializer(config),
         TypeInformation.of(DeadLetter.class).createSerializer(config));
   }
 
@@ -74,12 +85,13 @@ public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
   public boolean equals(Object o) {
     return o instanceof ConsumedTypeInfo<?> other
         && other.canEqual(this)
-        && valueType.equals(other.valueType);
+        && valueType.equals(other.valueType)
+        && Objects.equals(valueSerializer, other.valueSerializer);
   }
 
   @Override
   public int hashCode() {
-    return 31 * ConsumedTypeInfo.class.hashCode() + valueType.hashCode();
+    return Objects.hash(ConsumedTypeInfo.class, valueType, valueSerializer);
   }
 
   @Override

@@ -4,35 +4,49 @@ import java.time.Duration;
 import org.marketflow.schemas.kafka.RecordTime;
 
 /**
- * A venue record's event time is believed when it is positive and within {@code maxSkew} of the
- * local receive time. A record stamped far in the future would otherwise drag the watermark ahead
+ * A venue record's event time is believed when it is positive and within its {@link TimeBounds} of
+ * the local receive time. A record stamped in the future would otherwise drag the watermark ahead
  * and make every later record late.
  */
 public final class PlausibleTime<T> implements RecordCheck<T> {
 
   private final RecordTime<T> eventTime;
   private final RecordTime<T> receiveTime;
-  private final long maxSkewUs;
+  private final long maxAheadUs;
+  private final long maxBehindUs;
 
-  public PlausibleTime(RecordTime<T> eventTime, RecordTime<T> receiveTime, Duration maxSkew) {
+  public PlausibleTime(RecordTime<T> eventTime, RecordTime<T> receiveTime, TimeBounds bounds) {
     this.eventTime = eventTime;
     this.receiveTime = receiveTime;
-    this.maxSkewUs = maxSkew.toNanos() / 1_000L;
+    this.maxAheadUs = bounds.maxAhead().toNanos() / 1_000L;
+    this.maxBehindUs = bounds.maxBehind().toNanos() / 1_000L;
   }
 
   @Override
   public String problemWith(T record) {
     long eventUs = eventTime.micros(record);
     long receiveUs = receiveTime.micros(record);
-    if (eventUs > 0 && Math.abs(eventUs - receiveUs) <= maxSkewUs) {
-      return null;
+    if (eventUs <= 0) {
+      return "event time " + eventUs + " us is not a time";
     }
-    return "event time "
-        + eventUs
-        + " us is not within "
-        + Duration.ofNanos(maxSkewUs * 1_000L)
-        + " of the receive time "
-        + receiveUs
-        + " us";
+    if (eventUs - receiveUs > maxAheadUs) {
+      return "event time "
+          + eventUs
+          + " us is more than "
+          + Duration.ofNanos(maxAheadUs * 1_000L)
+          + " ahead of the receive time "
+          + receiveUs
+          + " us";
+    }
+    if (receiveUs - eventUs > maxBehindUs) {
+      return "event time "
+          + eventUs
+          + " us is more than "
+          + Duration.ofNanos(maxBehindUs * 1_000L)
+          + " behind the receive time "
+          + receiveUs
+          + " us";
+    }
+    return null;
   }
 }

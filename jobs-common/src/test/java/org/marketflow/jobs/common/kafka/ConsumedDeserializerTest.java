@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.common.validation.TimeBounds;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -30,7 +31,7 @@ class ConsumedDeserializerTest {
                 "job-x",
                 TopicSpec.TRADES.withName(TOPIC),
                 new TradeCheck(),
-                Duration.ofDays(1),
+                TimeBounds.symmetric(Duration.ofDays(1)),
                 DeadLetters.withMaxRawBytes(8)));
   }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.RecordCheck;
+import org.marketflow.jobs.common.validation.TimeBounds;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -103,7 +104,11 @@ class EveryTopicTest {
     ConsumedDeserializer<T> deserializer =
         Deserializing.opened(
             new ConsumedDeserializer<>(
-                "job-x", topic, RecordCheck.none(), Duration.ofDays(1), DeadLetters.DEFAULT));
+                "job-x",
+                topic,
+                RecordCheck.none(),
+                TimeBounds.symmetric(Duration.ofDays(1)),
+                DeadLetters.DEFAULT));
     assertThat(Deserializing.consume(deserializer, topic.name(), 0, 5, produced.value()).value)
         .isEqualTo(record);
 

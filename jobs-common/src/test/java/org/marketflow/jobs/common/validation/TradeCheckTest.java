@@ -44,20 +44,28 @@ class TradeCheckTest {
   }
 
   @Test
-  void believesAVenueTimeOnlyWithinTheSkewOfTheReceiveTime() {
+  void believesAVenueTimeOnlyWithinItsBoundsOfTheReceiveTime() {
     PlausibleTime<Trade> time =
         new PlausibleTime<>(
-            TopicSpec.TRADES.eventTime(), TopicSpec.TRADES.receiveTime(), Duration.ofDays(1));
+            TopicSpec.TRADES.eventTime(),
+            TopicSpec.TRADES.receiveTime(),
+            new TimeBounds(Duration.ofSeconds(10), Duration.ofDays(1)));
     Trade trade = btc(1, 1, 100, 1);
     assertThat(time.problemWith(trade)).isNull();
-    trade.setReceiveTimeUs(trade.getExchangeTimeUs() - 2L * 86_400_000_000L);
+    trade.setReceiveTimeUs(trade.getExchangeTimeUs() - 10_000_000L); // 10 s ahead: believed
+    assertThat(time.problemWith(trade)).isNull();
+    trade.setReceiveTimeUs(trade.getExchangeTimeUs() - 10_000_001L);
     assertThat(time.problemWith(trade))
         .isEqualTo(
-            "event time 1723161241000000 us is not within PT24H of the receive time"
-                + " 1722988441000000 us");
+            "event time 1723161241000000 us is more than PT10S ahead of the receive time"
+                + " 1723161230999999 us");
+    trade.setReceiveTimeUs(trade.getExchangeTimeUs() + 86_400_000_000L); // a day behind
+    assertThat(time.problemWith(trade)).isNull();
+    trade.setReceiveTimeUs(trade.getExchangeTimeUs() + 86_400_000_001L);
+    assertThat(time.problemWith(trade)).contains("is more than PT24H behind the receive time");
     trade.setExchangeTimeUs(0);
     trade.setReceiveTimeUs(0);
-    assertThat(time.problemWith(trade)).startsWith("event time 0 us is not within");
+    assertThat(time.problemWith(trade)).isEqualTo("event time 0 us is not a time");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.ohlc.state.InstrumentBars;
 import org.marketflow.jobs.ohlc.state.InstrumentBarsSerializer;
 import org.marketflow.jobs.ohlc.state.OpenBar;
+import org.marketflow.jobs.ohlc.state.TradeIdKey;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.bars.BarInterval;
@@ -33,10 +34,10 @@ import org.marketflow.schemas.bars.BarInterval;
  *       emitted once, final).
  *   <li>A trade is too late when its bar of the smallest interval is final; it goes to {@link
  *       #LATE} and counts in no interval, so that every interval's bars hold the same trades.
- *   <li>A trade whose id (its venue trade id, else its sequence) is already in its bar of the
- *       smallest interval goes to {@link #DUPLICATES}: a venue's or a replay's repetition cannot
- *       change a bar. The ids are kept as long as that bar is open, after which a repetition is
- *       late anyway.
+ *   <li>A trade whose id (its venue trade id, else its sequence; see {@link TradeIdKey}) is already
+ *       in its bar of the smallest interval goes to {@link #DUPLICATES}: a venue's or a replay's
+ *       repetition cannot change a bar. The ids are kept as long as that bar is open, after which a
+ *       repetition is late anyway.
  *   <li>The instrument holds one event-time timer, at the earliest time one of its bars is due.
  * </ul>
  *
@@ -117,8 +118,8 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
               + " job afresh (without its savepoint) to change the intervals");
     }
     OpenBar first = bars.barAt(0, timeMs);
-    String id = tradeId(trade);
-    if (id != null && !first.addTradeId(id)) {
+    long id = TradeIdKey.of(trade);
+    if (id != TradeIdKey.NONE && !first.addTradeId(id)) {
       ctx.output(DUPLICATES, consumed);
       return;
     }
@@ -185,15 +186,6 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
     }
     timers.registerEventTimeTimer(dueMs);
     bars.wakeMs = dueMs;
-  }
-
-  /** The id a repetition of the trade would carry: the venue's trade id, else its sequence. */
-  static String tradeId(Trade trade) {
-    if (trade.getTradeId() != null) {
-      return trade.getTradeId();
-    }
-    Long sequence = trade.getSequence();
-    return sequence == null ? null : "#" + sequence;
   }
 
   private record Due(int interval, OpenBar bar) {}

@@ -1,7 +1,6 @@
 package org.marketflow.jobs.ohlc.state;
 
-import java.util.HashSet;
-import java.util.Set;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 import org.marketflow.schemas.avro.OhlcBar;
 
@@ -19,8 +18,11 @@ public final class OpenBar {
   public final OhlcAccumulator values;
   public int revision = NOT_EMITTED;
 
-  /** Ids of the bar's trades; null where this interval does not look for duplicates. */
-  public Set<String> tradeIds;
+  /**
+   * Keys of the ids of the bar's trades ({@link TradeIdKey}); null where this interval does not
+   * look for duplicates.
+   */
+  public LongOpenHashSet tradeIds;
 
   public OpenBar(long startMs, long endMs, OhlcAccumulator values) {
     this.startMs = startMs;
@@ -45,12 +47,12 @@ public final class OpenBar {
     return emitted() ? lastMs() + allowedLatenessMs : lastMs();
   }
 
-  /** Remembers {@code id}; false if the bar already holds a trade with this id. */
-  public boolean addTradeId(String id) {
+  /** Remembers a trade's id key; false if the bar already holds a trade with this key. */
+  public boolean addTradeId(long key) {
     if (tradeIds == null) {
-      tradeIds = new HashSet<>();
+      tradeIds = new LongOpenHashSet();
     }
-    return tradeIds.add(id);
+    return tradeIds.add(key);
   }
 
   /** The next revision of the bar as a record, {@code isFinal} when no trade can change it. */

@@ -1,11 +1,10 @@
-package org.marketflow.jobs.ohlc;
-
-import static org.marketflow.jobs.common.jdbc.SqlTimes.micros;
+package org.marketflow.testing.data;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +71,7 @@ public final class OhlcBarRows {
   }
 
   private static long time(ResultSet rs, String column) throws SQLException {
-    return micros(rs.getObject(column, OffsetDateTime.class));
+    Instant time = rs.getObject(column, OffsetDateTime.class).toInstant();
+    return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000L;
   }
 }
