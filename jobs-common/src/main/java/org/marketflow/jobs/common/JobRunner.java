@@ -25,11 +25,34 @@ import org.marketflow.jobs.common.options.JobOptions;
  */
 public final class JobRunner {
 
+  /**
+   * The exit code of a job started with arguments it refuses, as command-line tools use it for bad
+   * usage.
+   */
+  public static final int ARGUMENT_ERROR = 2;
+
   private JobRunner() {}
 
-  /** What a job's {@code main} does: parse {@code --key value} arguments and execute. */
+  /**
+   * What a job's {@code main} does: parse {@code --key value} arguments, wire the job and execute
+   * it. Arguments the job refuses, when parsed or when the wiring builds a source or sink from
+   * them, end the process with {@link #ARGUMENT_ERROR} and one line on stderr, {@code error: <what
+   * is wrong>}, instead of the stack trace {@code flink run} would print around the message.
+   */
   public static void run(StreamingJob job, String[] args) throws Exception {
-    execute(job, parse(job, args));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    try {
+      prepare(job, env, parse(job, args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(argumentError(e));
+      System.exit(ARGUMENT_ERROR);
+    }
+    env.execute(job.name());
+  }
+
+  /** The line {@link #run} prints for arguments the job refuses. */
+  static String argumentError(IllegalArgumentException e) {
+    return "error: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**
