@@ -63,7 +63,8 @@ public final class JobOptions {
           .enumType(StopAt.class)
           .defaultValue(StopAt.NEVER)
           .withDescription(
-              "NEVER for a live job; LATEST (the offsets at start) or TIMESTAMP for a backtest.");
+              "NEVER for a live job; LATEST (the offsets at start) or TIMESTAMP for a bounded"
+                  + " run into the live outputs (a backtest is bounded by --from and --to).");
 
   public static final ConfigOption<Long> STOP_TIMESTAMP_MS =
       key("source.stop-timestamp-ms")

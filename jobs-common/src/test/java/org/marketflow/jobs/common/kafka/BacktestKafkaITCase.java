@@ -106,7 +106,7 @@ class BacktestKafkaITCase {
     env.execute("backtest-sink");
 
     assertThat(TopicContents.readAll(kafka.bootstrapServers(), backtestTopic, Trade.class, TIMEOUT))
-        .containsExactlyElementsOf(written);
+        .containsExactlyInAnyOrderElementsOf(written);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       assertThat(admin.listTopics().names().get()).contains(backtestTopic).doesNotContain(live);
     }
