@@ -5,6 +5,8 @@
 #
 #   scripts/migrate.sh --jdbc-url jdbc:postgresql://db:5432/marketflow --user marketflow --password secret
 #
+# Add --backtest <name> to migrate the schema backtest_<name> of a backtest instead (once before
+# the jobs run with --backtest.name <name>; see docs/architecture.md, "Backtests").
 # Without --jdbc-url it uses MARKETFLOW_PG_URL, MARKETFLOW_PG_USER and MARKETFLOW_PG_PASSWORD.
 # The same command is the jar db-migrate/target/db-migrate-*-all.jar (java -jar ... --help).
 set -euo pipefail

@@ -24,6 +24,7 @@ class DependencyRulesTest {
   private static final String SERVICE = "org.marketflow.api..";
   private static final String INGEST = "org.marketflow.ingest..";
   private static final String TEST_SUPPORT = "org.marketflow.testing..";
+  private static final String JOB_RUNNER = "org.marketflow.jobs.common.JobRunner";
 
   private final JavaClasses classes = ModuleClasses.all();
 
@@ -170,8 +171,12 @@ class DependencyRulesTest {
         noClasses()
             .that()
             .resideInAnyPackage(JOBS, SERVICE)
+            .and()
+            .doNotHaveFullyQualifiedName(JOB_RUNNER)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("jobs and the service log through SLF4J or JBoss Logging"));
+            .because(
+                "jobs and the service log through SLF4J or JBoss Logging; only a job's command"
+                    + " line (JobRunner.run) answers arguments it refuses on stderr"));
     check(
         noClasses()
             .that()

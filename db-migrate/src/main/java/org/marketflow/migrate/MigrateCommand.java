@@ -3,6 +3,7 @@ package org.marketflow.migrate;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.marketflow.schemas.backtest.BacktestName;
 import org.marketflow.schemas.db.DatabaseMigrations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
  * {@code db-migrate}: the deployment step that brings a PostgreSQL database to the suite's schema
  * (Flyway, {@code schemas}' {@code db/migration}) and creates the time partitions ahead of now. Run
  * it once per deployment, before the jobs and the service; the jobs only check the version. Safe to
- * run again and from several places at once.
+ * run again and from several places at once. With {@code --backtest <name>} it migrates a
+ * backtest's own schema instead, once before that backtest's jobs.
  */
 @Command(
     name = "db-migrate",
@@ -40,6 +42,14 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Database password (default: $MARKETFLOW_PG_PASSWORD, else marketflow).")
   String password;
 
+  @Option(
+      names = "--backtest",
+      paramLabel = "<name>",
+      description =
+          "Migrate the schema backtest_<name> (created when missing) for the backtest of that"
+              + " name instead of the live schema.")
+  String backtest;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -48,17 +58,44 @@ public final class MigrateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--jdbc-url must be a jdbc:postgresql: URL, not " + jdbcUrl);
     }
+    if (backtest != null) {
+      return migrateBacktest(backtestName());
+    }
     MigrateResult result = DatabaseMigrations.migrate(jdbcUrl, user, password);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "%s: schema at version %s (%d migration(s) applied now), partitions ahead created%n",
-        jdbcUrl,
-        result.targetSchemaVersion != null
-            ? result.targetSchemaVersion
-            : result.initialSchemaVersion,
-        result.migrationsExecuted);
+        jdbcUrl, version(result), result.migrationsExecuted);
     out.flush();
     return 0;
+  }
+
+  /**
+   * A backtest's schema: the same migrations, into {@code backtest_<name>}. Its rows are
+   * historical: they land in each table's DEFAULT partition unless the migration created theirs.
+   */
+  private int migrateBacktest(BacktestName name) {
+    MigrateResult result = DatabaseMigrations.migrateBacktest(jdbcUrl, user, password, name);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "%s: schema %s of backtest %s at version %s (%d migration(s) applied now)%n",
+        jdbcUrl, name.schema(), name, version(result), result.migrationsExecuted);
+    out.flush();
+    return 0;
+  }
+
+  private BacktestName backtestName() {
+    try {
+      return new BacktestName(backtest);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--backtest: " + e.getMessage());
+    }
+  }
+
+  private static String version(MigrateResult result) {
+    return result.targetSchemaVersion != null
+        ? result.targetSchemaVersion
+        : result.initialSchemaVersion;
   }
 
   /** Runs the command and returns its exit code (0 on success). */

@@ -39,6 +39,55 @@ class MigrateCommandITCase {
   }
 
   @Test
+  void migratesABacktestsOwnSchemaBesideTheLiveOne(PostgresDatabase db) throws Exception {
+    String[] live = {"--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()};
+    assertThat(execute(new StringWriter(), live)).isZero();
+
+    StringWriter out = new StringWriter();
+    assertThat(
+            execute(
+                out,
+                "--jdbc-url",
+                db.jdbcUrl(),
+                "--user",
+                db.user(),
+                "--password",
+                db.password(),
+                "--backtest",
+                "q1"))
+        .isZero();
+
+    assertThat(out.toString())
+        .contains("schema backtest_q1 of backtest q1 at version 2 (2 migration(s) applied now)");
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_schema, count(*) FROM information_schema.tables"
+                    + " WHERE table_name = 'ohlc_bars' GROUP BY table_schema"
+                    + " ORDER BY table_schema")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("backtest_q1");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("public");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void refusesABacktestNameThatCannotNameASchema() {
+    StringWriter err = new StringWriter();
+    CommandLine command = MigrateCommand.commandLine();
+    command.setErr(new PrintWriter(err, true));
+    assertThat(command.execute("--jdbc-url", "jdbc:postgresql://h/db", "--backtest", "Q-1"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--backtest: a backtest name is 1-40 lower-case letters, digits and underscores (e.g."
+                + " q1_momentum), not 'Q-1'");
+  }
+
+  @Test
   void refusesAUrlThatIsNotPostgres() {
     StringWriter err = new StringWriter();
     CommandLine command = new CommandLine(new MigrateCommand());

@@ -8,12 +8,14 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.jobs.common.jdbc.SchemaVersionCheck;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobArguments;
 import org.marketflow.jobs.common.options.JobOptions;
 
 /**
  * Starts a {@link StreamingJob}: reads and checks its arguments, turns on exactly-once
- * checkpointing, checks the database schema when the job writes tables, wires and runs it.
+ * checkpointing, checks the database schema when the job writes tables (a {@link Backtest}'s own
+ * schema in a backtest), wires and runs it.
  *
  * <pre>{@code
  * public static void main(String[] args) throws Exception {
@@ -23,11 +25,34 @@ import org.marketflow.jobs.common.options.JobOptions;
  */
 public final class JobRunner {
 
+  /**
+   * The exit code of a job started with arguments it refuses, as command-line tools use it for bad
+   * usage.
+   */
+  public static final int ARGUMENT_ERROR = 2;
+
   private JobRunner() {}
 
-  /** What a job's {@code main} does: parse {@code --key value} arguments and execute. */
+  /**
+   * What a job's {@code main} does: parse {@code --key value} arguments, wire the job and execute
+   * it. Arguments the job refuses, when parsed or when the wiring builds a source or sink from
+   * them, end the process with {@link #ARGUMENT_ERROR} and one line on stderr, {@code error: <what
+   * is wrong>}, instead of the stack trace {@code flink run} would print around the message.
+   */
   public static void run(StreamingJob job, String[] args) throws Exception {
-    execute(job, parse(job, args));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    try {
+      prepare(job, env, parse(job, args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(argumentError(e));
+      System.exit(ARGUMENT_ERROR);
+    }
+    env.execute(job.name());
+  }
+
+  /** The line {@link #run} prints for arguments the job refuses. */
+  static String argumentError(IllegalArgumentException e) {
+    return "error: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**
@@ -62,6 +87,7 @@ public final class JobRunner {
           jdbcUrl,
           config.get(JobOptions.JDBC_USER),
           config.get(JobOptions.JDBC_PASSWORD),
+          Backtest.of(config).map(Backtest::name).orElse(null),
           job.requiredSchemaVersion(),
           job.name());
     }
@@ -95,9 +121,17 @@ public final class JobRunner {
     env.setBufferTimeout(config.get(JobOptions.BUFFER_TIMEOUT).toMillis());
   }
 
-  /** The job's arguments, checked against the common options and its own. */
+  /**
+   * The job's arguments, checked against the common options and its own, and as a {@link Backtest}
+   * when they name one.
+   *
+   * @throws IllegalArgumentException naming the first bad argument
+   */
   public static Configuration parse(StreamingJob job, String[] args) {
-    return JobArguments.parse(args, JobArguments.with(JobOptions.ALL, job.options()));
+    Configuration config =
+        JobArguments.parse(args, JobArguments.with(JobOptions.ALL, job.options()));
+    Backtest.of(config);
+    return config;
   }
 
   /** Checkpoints to {@code checkpoint.dir} when it is set; else as the cluster says. */

@@ -254,7 +254,7 @@ public final class MicrostructureJob implements StreamingJob {
     if (config.get(JobOptions.JDBC_URL) != null) {
       tables(outputs, config);
     }
-    if (config.get(JobOptions.REDIS_URL) != null) {
+    if (JobOptions.writesRedis(config)) {
       redis(outputs, config);
     }
     outputs

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -11,6 +12,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.JobRunner;
+import org.marketflow.jobs.common.options.JobConfigBuilder;
 import org.marketflow.jobs.common.options.JobOptions;
 
 /** The job as {@code main} wires it on Kafka, built but not run: no broker is contacted. */
@@ -67,6 +69,28 @@ class MicrostructureJobTest {
             "microstructure-microstructure-redis-sink",
             "microstructure-liquidity-redis-sink");
     assertThat(new MicrostructureJob().requiredSchemaVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void aBacktestWritesNoRedisKey() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration config =
+        JobConfigBuilder.backtest(
+                "localhost:9092",
+                "g",
+                "q1",
+                Instant.parse("2025-01-15T10:00:00Z"),
+                Instant.parse("2025-01-15T11:00:00Z"))
+            .redis("redis://localhost:6379")
+            .build();
+    new MicrostructureJob().wire(env, config);
+
+    assertThat(
+            env.getStreamGraph().getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .toList())
+        .contains("microstructure-ticks-kafka-sink")
+        .noneMatch(uid -> uid.endsWith("-redis-sink"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.util.Preconditions;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.schemas.db.TableSpec;
 
@@ -66,10 +67,13 @@ public final class JdbcUpsertSink<T> {
     return this;
   }
 
-  /** Connection and batching from a job's {@code jdbc.*} options. */
+  /**
+   * Connection and batching from a job's {@code jdbc.*} options; in a {@link Backtest}, the
+   * connection's search path is the backtest's schema.
+   */
   public JdbcUpsertSink<T> fromOptions(Configuration config) {
     return connection(
-            config.get(JobOptions.JDBC_URL),
+            Backtest.jdbcUrl(config),
             config.get(JobOptions.JDBC_USER),
             config.get(JobOptions.JDBC_PASSWORD))
         .batch(config.get(JobOptions.JDBC_BATCH_SIZE), config.get(JobOptions.JDBC_BATCH_INTERVAL));

@@ -24,6 +24,11 @@ import org.marketflow.schemas.kafka.TopicSpec;
  *
  * <p>Stages: {@code <job>.decode} for undecodable records, {@code <job>.validate} for rejected
  * ones; counted in the metrics {@code undecodableRecords} and {@code invalidRecords}.
+ *
+ * <p>A backtest's source passes on only the records of its {@link EventTimeRange}: a record whose
+ * event time is outside it is skipped without a trace but the metric {@code outOfRangeRecords}, be
+ * it valid or not, since it belongs to another range's output; an undecodable record has no event
+ * time and is judged by its Kafka timestamp, which the suite's producers set to the event time.
  */
 public class ConsumedDeserializer<T extends SpecificRecordBase>
     implements KafkaRecordDeserializationSchema<Consumed<T>> {
@@ -33,9 +38,11 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
   private final String decodeStage;
   private final String validateStage;
   private final DeadLetters deadLetters;
+  private final EventTimeRange range;
   private transient AvroCodec<T> codec;
   private transient Counter undecodable;
   private transient Counter invalid;
+  private transient Counter outOfRange;
 
   /**
    * @param job the job's name, the first part of its dead letters' stages
@@ -47,6 +54,19 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
       RecordCheck<T> check,
       TimeBounds timeBounds,
       DeadLetters deadLetters) {
+    this(job, topic, check, timeBounds, deadLetters, EventTimeRange.ALL);
+  }
+
+  /**
+   * @param range the event times passed on; records outside it are skipped
+   */
+  public ConsumedDeserializer(
+      String job,
+      TopicSpec<T> topic,
+      RecordCheck<T> check,
+      TimeBounds timeBounds,
+      DeadLetters deadLetters,
+      EventTimeRange range) {
     this.topic = topic;
     this.check =
         topic.hasReceiveTime()
@@ -55,6 +75,7 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
     this.decodeStage = job + ".decode";
     this.validateStage = job + ".validate";
     this.deadLetters = deadLetters;
+    this.range = range;
   }
 
   @Override
@@ -62,6 +83,7 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
     codec = AvroCodec.of(topic.type());
     undecodable = context.getMetricGroup().counter("undecodableRecords");
     invalid = context.getMetricGroup().counter("invalidRecords");
+    outOfRange = context.getMetricGroup().counter("outOfRangeRecords");
   }
 
   @Override
@@ -74,9 +96,17 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
       }
       value = codec.decode(raw);
     } catch (Exception e) {
+      if (!range.contains(record.timestamp() * 1_000L)) {
+        outOfRange.inc();
+        return;
+      }
       undecodable.inc();
       out.collect(
           reject(record, decodeStage, "not an Avro " + topic.type().getSimpleName() + ": " + e));
+      return;
+    }
+    if (!range.contains(topic.eventTime().micros(value))) {
+      outOfRange.inc();
       return;
     }
     String problem = check.problemWith(value);

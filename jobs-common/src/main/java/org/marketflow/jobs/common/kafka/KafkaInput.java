@@ -1,5 +1,6 @@
 package org.marketflow.jobs.common.kafka;
 
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
@@ -12,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Preconditions;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.marketflow.jobs.common.functions.EventTimeOf;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.RecordCheck;
@@ -58,11 +60,15 @@ public final class KafkaInput<T extends SpecificRecordBase> {
   }
 
   /**
-   * The source: from {@code source.start}, bounded by {@code source.stop}.
+   * The source: from {@code source.start}, bounded by {@code source.stop}; in a {@link Backtest},
+   * the offsets of its range and only the records of its event times.
    *
-   * @throws IllegalArgumentException if a TIMESTAMP start or stop has no timestamp
+   * @throws IllegalArgumentException if a TIMESTAMP start or stop has no timestamp, or the options
+   *     are not a backtest
    */
   public KafkaSource<Consumed<T>> source() {
+    Optional<Backtest> backtest = Backtest.of(config);
+    Configuration bounds = backtest.map(b -> b.bound(config)).orElse(config);
     KafkaSourceBuilder<Consumed<T>> builder =
         KafkaSource.<Consumed<T>>builder()
             .setBootstrapServers(config.get(JobOptions.BOOTSTRAP_SERVERS))
@@ -70,14 +76,19 @@ public final class KafkaInput<T extends SpecificRecordBase> {
             .setTopics(topic.name())
             .setDeserializer(
                 new ConsumedDeserializer<>(
-                    job, topic, check, TimeBounds.from(config), deadLetters(config)))
-            .setStartingOffsets(startingOffsets(config));
-    switch (config.get(JobOptions.STOP_AT)) {
+                    job,
+                    topic,
+                    check,
+                    TimeBounds.from(config),
+                    deadLetters(config),
+                    backtest.map(Backtest::eventTimes).orElse(EventTimeRange.ALL)))
+            .setStartingOffsets(startingOffsets(bounds));
+    switch (bounds.get(JobOptions.STOP_AT)) {
       case LATEST -> builder.setBounded(OffsetsInitializer.latest());
       case TIMESTAMP ->
           builder.setBounded(
               OffsetsInitializer.timestamp(
-                  required(config, JobOptions.STOP_TIMESTAMP_MS, "--source.stop TIMESTAMP")));
+                  required(bounds, JobOptions.STOP_TIMESTAMP_MS, "--source.stop TIMESTAMP")));
       case NEVER -> {}
     }
     return builder.build();
@@ -103,9 +114,14 @@ public final class KafkaInput<T extends SpecificRecordBase> {
     return topic;
   }
 
-  /** The consumer group: {@code kafka.group-id}, or {@code marketflow-<job>}. */
+  /**
+   * The consumer group: {@code kafka.group-id}, or {@code marketflow-<job>}; in a {@link Backtest}
+   * with its suffix, so that it neither moves the live job's offsets nor, as the prefix of the
+   * sinks' transactional ids, aborts the live job's transactions.
+   */
   public static String groupId(Configuration config, String job) {
-    return config.getOptional(JobOptions.GROUP_ID).orElse("marketflow-" + job);
+    String group = config.getOptional(JobOptions.GROUP_ID).orElse("marketflow-" + job);
+    return Backtest.of(config).map(b -> b.groupId(group)).orElse(group);
   }
 
   /** How the job's dead letters are made, from {@code dead-letters.max-raw-bytes}. */

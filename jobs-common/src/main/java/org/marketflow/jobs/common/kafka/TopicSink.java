@@ -6,6 +6,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.Preconditions;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.kafka.TopicSpec;
@@ -43,17 +44,29 @@ public final class TopicSink<T extends SpecificRecordBase> {
 
   /**
    * The sink a job's options ask for: their brokers and delivery guarantee, and transactional ids
-   * {@code <group>-<name>}, unique among the job's sinks.
+   * {@code <group>-<name>}, unique among the job's sinks. In a {@link Backtest} the records go to
+   * the backtest's topic, {@code <topic>.backtest.<name>}, and never to {@code topic} itself.
    */
   public static <T extends SpecificRecordBase> KafkaSink<T> fromOptions(
       Configuration config, String job, String name, TopicSpec<T> topic) {
-    return builder(topic)
+    return builder(topic(config, topic))
         .bootstrapServers(config.get(JobOptions.BOOTSTRAP_SERVERS))
         .transactionalIdPrefix(KafkaInput.groupId(config, job) + "-" + name)
         .build(config.get(JobOptions.KAFKA_DELIVERY));
   }
 
-  /** The job's dead-letter sink: {@code topic.dead-letters}, as {@link #fromOptions}. */
+  /**
+   * The topic a job with these options writes in place of {@code topic}: itself, if not a backtest.
+   */
+  public static <T extends SpecificRecordBase> TopicSpec<T> topic(
+      Configuration config, TopicSpec<T> topic) {
+    return Backtest.of(config).map(b -> topic.withName(b.topic(topic.name()))).orElse(topic);
+  }
+
+  /**
+   * The job's dead-letter sink: {@code topic.dead-letters}, as {@link #fromOptions} (a backtest's
+   * dead letters go to its own topic too).
+   */
   public static KafkaSink<DeadLetter> deadLetters(Configuration config, String job) {
     return fromOptions(
         config,

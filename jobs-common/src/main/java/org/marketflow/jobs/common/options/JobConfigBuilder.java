@@ -1,12 +1,14 @@
 package org.marketflow.jobs.common.options;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /**
  * A job configuration in a few calls, for everything that runs a job in-process: tests, the local
- * run and the benchmarks. {@link #bounded} reads a topic range once and ends, as a backtest does.
+ * run and the benchmarks. {@link #bounded} reads a topic range once and ends; {@link #backtest} is
+ * a backtest.
  *
  * <pre>{@code
  * Configuration config =
@@ -42,6 +44,23 @@ public final class JobConfigBuilder {
     return new JobConfigBuilder(bootstrapServers, groupId)
         .set(JobOptions.STOP_AT, StopAt.LATEST)
         .set(JobOptions.CHECKPOINT_INTERVAL, TEST_CHECKPOINT_INTERVAL);
+  }
+
+  /**
+   * The backtest {@code name} of the event times {@code [from, to)}: reads the topics' range once
+   * and ends, writing the backtest's own schema and topics ({@link Backtest}); checkpoints every
+   * {@link #TEST_CHECKPOINT_INTERVAL}.
+   */
+  public static JobConfigBuilder backtest(
+      String bootstrapServers, String groupId, String name, Instant from, Instant to) {
+    JobConfigBuilder builder =
+        new JobConfigBuilder(bootstrapServers, groupId)
+            .set(JobOptions.BACKTEST_NAME, name)
+            .set(JobOptions.FROM, from.toString())
+            .set(JobOptions.TO, to.toString())
+            .set(JobOptions.CHECKPOINT_INTERVAL, TEST_CHECKPOINT_INTERVAL);
+    builder.config.removeConfig(JobOptions.START_FROM); // --from sets it
+    return builder;
   }
 
   /** Writes tables to this PostgreSQL database. */

@@ -5,14 +5,15 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.Topics;
 
 /**
  * The options every job takes, passed as {@code --key value} arguments to {@code flink run}: Kafka,
- * sources and watermarks, checkpoints, delivery, dead letters, PostgreSQL and Redis. A job's own
- * options (its topics, its computation) are in its {@code *Options} class.
+ * sources and watermarks, backtests, checkpoints, delivery, dead letters, PostgreSQL and Redis. A
+ * job's own options (its topics, its computation) are in its {@code *Options} class.
  */
 public final class JobOptions {
 
@@ -62,7 +63,8 @@ public final class JobOptions {
           .enumType(StopAt.class)
           .defaultValue(StopAt.NEVER)
           .withDescription(
-              "NEVER for a live job; LATEST (the offsets at start) or TIMESTAMP for a backtest.");
+              "NEVER for a live job; LATEST (the offsets at start) or TIMESTAMP for a bounded"
+                  + " run into the live outputs (a backtest is bounded by --from and --to).");
 
   public static final ConfigOption<Long> STOP_TIMESTAMP_MS =
       key("source.stop-timestamp-ms")
@@ -79,6 +81,32 @@ public final class JobOptions {
               "A venue record whose event time is more than this ahead of its receive time is"
                   + " rejected: one such record would drive the watermark forward and make the"
                   + " good records after it late. Keep it below the allowed lateness.");
+
+  public static final ConfigOption<String> BACKTEST_NAME =
+      key("backtest.name")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Runs the job as the backtest of this name (lower-case letters, digits, _) over"
+                  + " the event times --from to --to: tables in the schema backtest_<name>"
+                  + " (scripts/migrate.sh --backtest <name> creates it), topics"
+                  + " <topic>.backtest.<name>, no Redis keys.");
+
+  public static final ConfigOption<String> FROM =
+      key("from")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "A backtest's first event time, an ISO 8601 instant (2025-01-15T10:00:00Z): the"
+                  + " sources start at the offsets of this Kafka timestamp.");
+
+  public static final ConfigOption<String> TO =
+      key("to")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The end of a backtest's event times, not included, an ISO 8601 instant: the"
+                  + " sources stop once past it by the out-of-orderness.");
 
   public static final ConfigOption<Duration> MAX_CLOCK_SKEW =
       key("source.max-clock-skew")
@@ -198,6 +226,9 @@ public final class JobOptions {
           START_TIMESTAMP_MS,
           STOP_AT,
           STOP_TIMESTAMP_MS,
+          BACKTEST_NAME,
+          FROM,
+          TO,
           MAX_TIME_AHEAD,
           MAX_CLOCK_SKEW,
           OUT_OF_ORDERNESS,
@@ -217,4 +248,13 @@ public final class JobOptions {
           REDIS_FLUSH_INTERVAL);
 
   private JobOptions() {}
+
+  /**
+   * Whether the job writes Redis: it has a {@code redis.url} and is not a {@link Backtest}. Redis
+   * holds the live state that dashboards read, and a backtest never touches it; a job wires its
+   * Redis sinks only when this holds.
+   */
+  public static boolean writesRedis(Configuration config) {
+    return config.get(REDIS_URL) != null && Backtest.of(config).isEmpty();
+  }
 }

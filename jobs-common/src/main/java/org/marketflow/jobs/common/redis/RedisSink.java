@@ -7,6 +7,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.Preconditions;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 
 /**
@@ -55,8 +56,16 @@ public final class RedisSink<T> implements Sink<T> {
     return new RedisSink<>(URI.create(url), batchSize, maxDelay, write);
   }
 
-  /** Server and batching from a job's {@code redis.*} options. */
+  /**
+   * Server and batching from a job's {@code redis.*} options.
+   *
+   * @throws IllegalStateException in a {@link Backtest}, which never writes the live keys: a job
+   *     wires its Redis sinks only when {@link JobOptions#writesRedis} holds
+   */
   public static <T> RedisSink<T> fromOptions(Configuration config, RedisWrite<T> write) {
+    Preconditions.checkState(
+        Backtest.of(config).isEmpty(),
+        "a backtest writes no Redis key: wire Redis sinks only when JobOptions.writesRedis(config)");
     return buildAtLeastOnce(
         config.get(JobOptions.REDIS_URL),
         config.get(JobOptions.REDIS_BATCH_SIZE),

@@ -3,6 +3,7 @@ package org.marketflow.jobs.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
@@ -60,6 +61,32 @@ class BuildersTest {
         .isEqualTo("marketflow-jobs-ohlc");
     assertThat(KafkaInput.groupId(JobConfigBuilder.live("k", "mine").build(), "jobs-ohlc"))
         .isEqualTo("mine");
+  }
+
+  @Test
+  void aBacktestsSinksWriteItsOwnTopicsAndItsSourcesReadItsRangeInItsOwnGroup() {
+    Configuration backtest =
+        JobConfigBuilder.backtest(
+                "k:9092",
+                "mine",
+                "q1",
+                Instant.parse("2025-01-15T10:00:00Z"),
+                Instant.parse("2025-01-15T11:00:00Z"))
+            .build();
+
+    assertThat(TopicSink.topic(backtest, TopicSpec.BARS).name())
+        .isEqualTo("md.derived.bars.backtest.q1");
+    assertThat(TopicSink.topic(backtest, TopicSpec.DEAD_LETTERS.withName("dl")).name())
+        .isEqualTo("dl.backtest.q1");
+    assertThat(TopicSink.topic(new Configuration(), TopicSpec.BARS)).isEqualTo(TopicSpec.BARS);
+    assertThat(KafkaInput.groupId(backtest, "jobs-ohlc")).isEqualTo("mine.backtest.q1");
+    Configuration defaultGroup = new Configuration(backtest);
+    defaultGroup.removeConfig(JobOptions.GROUP_ID);
+    assertThat(KafkaInput.groupId(defaultGroup, "jobs-ohlc"))
+        .isEqualTo("marketflow-jobs-ohlc.backtest.q1");
+    assertThat(KafkaInput.of("job", TopicSpec.TRADES, backtest).source().getBoundedness())
+        .hasToString("BOUNDED");
+    assertThat(TopicSink.fromOptions(backtest, "job", "bars", TopicSpec.BARS)).isNotNull();
   }
 
   @Test

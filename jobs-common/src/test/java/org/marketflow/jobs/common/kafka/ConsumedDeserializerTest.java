@@ -5,6 +5,7 @@ import static org.marketflow.testing.data.Trades.btc;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.records.Consumed;
@@ -90,6 +91,61 @@ class ConsumedDeserializerTest {
     DeadLetter letter = consume(null, 0, 0).deadLetter;
     assertThat(letter.getReason()).contains("null value");
     assertThat(letter.getRaw().remaining()).isZero();
+  }
+
+  @Test
+  void aBacktestsSourceSkipsEveryRecordOutsideItsEventTimesWithoutADeadLetter() {
+    Trade first = btc(10, 1, 100.0, 1.0);
+    Trade last = btc(19, 2, 100.0, 1.0);
+    ConsumedDeserializer<Trade> ranged =
+        Deserializing.opened(
+            new ConsumedDeserializer<>(
+                "job-x",
+                TopicSpec.TRADES.withName(TOPIC),
+                new TradeCheck(),
+                TimeBounds.symmetric(Duration.ofDays(1)),
+                DeadLetters.DEFAULT,
+                new EventTimeRange(first.getExchangeTimeUs(), last.getExchangeTimeUs() + 1)));
+
+    assertThat(consumeAt(ranged, first).get(0).value).isEqualTo(first);
+    assertThat(consumeAt(ranged, last).get(0).value).isEqualTo(last);
+    assertThat(consumeAt(ranged, btc(9, 3, 100.0, 1.0))).as("before the range").isEmpty();
+    assertThat(consumeAt(ranged, btc(20, 4, 100.0, 1.0))).as("after the range").isEmpty();
+    assertThat(consumeAt(ranged, btc(5, 5, -1.0, 1.0))).as("invalid, before the range").isEmpty();
+    assertThat(consumeAt(ranged, btc(15, 6, -1.0, 1.0)).get(0).deadLetter.getStage())
+        .isEqualTo("job-x.validate");
+  }
+
+  @Test
+  void aBacktestsSourceJudgesAnUndecodableRecordByItsKafkaTimestamp() {
+    long startMs = Deserializing.TIMESTAMP_MS;
+    ConsumedDeserializer<Trade> ranged =
+        Deserializing.opened(
+            new ConsumedDeserializer<>(
+                "job-x",
+                TopicSpec.TRADES.withName(TOPIC),
+                new TradeCheck(),
+                TimeBounds.symmetric(Duration.ofDays(1)),
+                DeadLetters.DEFAULT,
+                new EventTimeRange(startMs * 1_000, (startMs + 10) * 1_000)));
+    byte[] garbage = {(byte) 0xFF, 1, 2};
+
+    assertThat(Deserializing.consumeAll(ranged, TOPIC, 0, 1, startMs + 9, garbage))
+        .singleElement()
+        .satisfies(c -> assertThat(c.deadLetter.getStage()).isEqualTo("job-x.decode"));
+    assertThat(Deserializing.consumeAll(ranged, TOPIC, 0, 2, startMs + 10, garbage)).isEmpty();
+    assertThat(Deserializing.consumeAll(ranged, TOPIC, 0, 3, startMs - 1, garbage)).isEmpty();
+  }
+
+  /** A trade read with the Kafka timestamp its producer gives it, its event time. */
+  private List<Consumed<Trade>> consumeAt(ConsumedDeserializer<Trade> ranged, Trade trade) {
+    return Deserializing.consumeAll(
+        ranged,
+        TOPIC,
+        0,
+        trade.getSequence(),
+        TopicSpec.TRADES.timestampMs(trade),
+        codec.encode(trade));
   }
 
   @Test

@@ -38,13 +38,26 @@ final class Deserializing {
       int partition,
       long offset,
       byte[] value) {
+    List<Consumed<T>> out = consumeAll(deserializer, topic, partition, offset, TIMESTAMP_MS, value);
+    assertThat(out).hasSize(1);
+    return out.get(0);
+  }
+
+  /** Everything the deserializer emits for a record with this Kafka timestamp: one or none. */
+  static <T extends SpecificRecordBase> List<Consumed<T>> consumeAll(
+      ConsumedDeserializer<T> deserializer,
+      String topic,
+      int partition,
+      long offset,
+      long timestampMs,
+      byte[] value) {
     List<Consumed<T>> out = new ArrayList<>();
     deserializer.deserialize(
         new ConsumerRecord<byte[], byte[]>(
             topic,
             partition,
             offset,
-            TIMESTAMP_MS,
+            timestampMs,
             TimestampType.CREATE_TIME,
             0,
             value == null ? -1 : value.length,
@@ -61,8 +74,7 @@ final class Deserializing {
           @Override
           public void close() {}
         });
-    assertThat(out).hasSize(1);
-    return out.get(0);
+    return out;
   }
 
   private static final class TestContext implements DeserializationSchema.InitializationContext {

@@ -41,8 +41,8 @@ class JobArgumentsTest {
     assertThatThrownBy(() -> parse("--kafka.bootstrap-server", "k:9092"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "unknown option --kafka.bootstrap-server; options: --checkpoint.dir,"
-                + " --checkpoint.interval, --dead-letters.max-raw-bytes,")
+            "unknown option --kafka.bootstrap-server; options: --backtest.name,"
+                + " --checkpoint.dir, --checkpoint.interval, --dead-letters.max-raw-bytes,")
         .hasMessageContaining("--kafka.bootstrap-servers");
   }
 
