@@ -11,7 +11,8 @@ import org.marketflow.schemas.bars.BarInterval;
  * After the measurements, outside their time: runs the job's computation ({@link
  * DataStreamBarsJob#finalBars}) and the SQL query of the same intervals once more, each into a
  * collecting sink that streams its bars back to this client as they come, and compares them with
- * {@link BarComparison}.
+ * {@link BarComparison}. The collecting sinks get no uids; nothing here is ever restored from a
+ * savepoint.
  */
 public final class BarsFieldCheck {
 
