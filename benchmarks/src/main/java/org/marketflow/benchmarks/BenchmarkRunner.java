@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.marketflow.benchmarks.flink.BarComparison;
+import org.marketflow.benchmarks.flink.BarsFieldCheck;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.flink.DataStreamBarsJob;
 import org.marketflow.benchmarks.flink.KafkaTopicSource;
@@ -16,16 +18,21 @@ import org.marketflow.benchmarks.kafka.KafkaBroker;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
 import org.marketflow.benchmarks.kafka.TopicLoader;
+import org.marketflow.schemas.bars.BarInterval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the topic once, checks the SQL table decodes it, then runs (a) raw reads, (b) the
- * DataStream job and (c) the SQL query in turn, {@code runs} times, all on the same topic.
+ * DataStream job and (c) the SQL query for 1-minute bars, (d) the job and (e) the SQL query for all
+ * seven intervals in turn, {@code runs} times, all on the same topic; then, outside the
+ * measurements, compares (d)'s bars with (e)'s field by field.
  */
 public final class BenchmarkRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
+
+  private static final List<BarInterval> ONE_MINUTE = List.of(BarInterval.M1);
 
   private final BenchmarkOptions options;
 
@@ -65,7 +72,11 @@ public final class BenchmarkRunner {
     List<RawTopicReader.Read> raw = new ArrayList<>();
     List<BarsRun> dataStream = new ArrayList<>();
     List<BarsRun> sql = new ArrayList<>();
+    List<BarsRun> dataStreamAll = new ArrayList<>();
+    List<BarsRun> sqlAll = new ArrayList<>();
+    List<BarInterval> all = DataStreamBarsJob.DEFAULT_INTERVALS;
     int decodingChecked;
+    BarComparison.Result fieldCheck;
     try (LocalFlinkCluster flink = LocalFlinkCluster.start(options.parallelism())) {
       decodingChecked =
           SqlDecodingCheck.verify(flink, source(topic, "sql-decoding", 0), endOffsets);
@@ -73,11 +84,28 @@ public final class BenchmarkRunner {
       for (int run = 1; run <= options.runs(); run++) {
         raw.add(RawTopicReader.read(topic.bootstrapServers(), endOffsets, options.parallelism()));
         log(run, "(a) raw", raw.get(run - 1).wall());
-        dataStream.add(DataStreamBarsJob.run(flink, source(topic, "datastream", run)));
-        log(run, "(b) DataStream", dataStream.get(run - 1).wall());
-        sql.add(SqlBarsJob.run(flink, source(topic, "sql", run)));
-        log(run, "(c) SQL", sql.get(run - 1).wall());
+        dataStream.add(DataStreamBarsJob.run(flink, source(topic, "datastream", run), ONE_MINUTE));
+        log(run, "(b) DataStream 1m", dataStream.get(run - 1).wall());
+        sql.add(SqlBarsJob.run(flink, source(topic, "sql", run), ONE_MINUTE));
+        log(run, "(c) SQL 1m", sql.get(run - 1).wall());
+        dataStreamAll.add(DataStreamBarsJob.run(flink, source(topic, "datastream-all", run), all));
+        log(run, "(d) DataStream all intervals", dataStreamAll.get(run - 1).wall());
+        sqlAll.add(SqlBarsJob.run(flink, source(topic, "sql-all", run), all));
+        log(run, "(e) SQL all intervals", sqlAll.get(run - 1).wall());
       }
+      long checkStart = System.nanoTime();
+      fieldCheck =
+          BarsFieldCheck.run(
+              flink,
+              source(topic, "check-datastream", 0),
+              source(topic, "check-sql", 0),
+              all,
+              options.trades());
+      LOG.info(
+          "field check: {} bars compared in {} ms, {} problems",
+          fieldCheck.comparedBars(),
+          Duration.ofNanos(System.nanoTime() - checkStart).toMillis(),
+          fieldCheck.problems().size());
     }
     return new BenchmarkResult(
         options,
@@ -87,6 +115,9 @@ public final class BenchmarkRunner {
         raw,
         dataStream,
         sql,
+        dataStreamAll,
+        sqlAll,
+        fieldCheck,
         Duration.ofNanos(System.nanoTime() - start));
   }
 

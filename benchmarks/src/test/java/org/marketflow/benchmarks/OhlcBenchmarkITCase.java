@@ -3,10 +3,13 @@ package org.marketflow.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.marketflow.benchmarks.flink.BarComparison;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
@@ -15,6 +18,7 @@ import org.marketflow.benchmarks.report.Rates;
 import org.marketflow.benchmarks.report.RunEnvironment;
 import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.bars.BarInterval;
 
 /** The whole harness on a small topic: proves it works, says nothing about speed. */
 class OhlcBenchmarkITCase {
@@ -33,19 +37,24 @@ class OhlcBenchmarkITCase {
   }
 
   @Test
-  void measuresAPositiveRateForEachOfTheThree() {
+  void measuresAPositiveRateForEachOfTheFive() {
     assertThat(rates(result.raw().stream().map(RawTopicReader.Read::wall).toList()).best())
         .isPositive();
-    assertThat(rates(result.dataStream().stream().map(BarsRun::wall).toList()).best()).isPositive();
-    assertThat(rates(result.sql().stream().map(BarsRun::wall).toList()).best()).isPositive();
+    for (List<BarsRun> runs :
+        List.of(result.dataStream(), result.sql(), result.dataStreamAll(), result.sqlAll())) {
+      assertThat(rates(runs.stream().map(BarsRun::wall).toList()).best()).isPositive();
+    }
   }
 
   @Test
   void dataStreamAndSqlProduceEveryBarOfTheSimulatedMarket() {
-    long expected = distinctInstrumentMinutes();
+    long minutes = expectedBars().get("1m");
+    long allIntervals = expectedBars().values().stream().mapToLong(Long::longValue).sum();
 
-    assertThat(result.dataStream()).extracting(BarsRun::bars).containsOnly(expected);
-    assertThat(result.sql()).extracting(BarsRun::bars).containsOnly(expected);
+    assertThat(result.dataStream()).extracting(BarsRun::bars).containsOnly(minutes);
+    assertThat(result.sql()).extracting(BarsRun::bars).containsOnly(minutes);
+    assertThat(result.dataStreamAll()).extracting(BarsRun::bars).containsOnly(allIntervals);
+    assertThat(result.sqlAll()).extracting(BarsRun::bars).containsOnly(allIntervals);
     assertThat(result.problems()).isEmpty();
   }
 
@@ -55,6 +64,21 @@ class OhlcBenchmarkITCase {
     assertThat(result.dataStream()).extracting(BarsRun::tradesInBars).containsOnly(TRADES);
     assertThat(result.dataStream()).extracting(BarsRun::deadLetters).containsOnly(0L);
     assertThat(result.sql()).extracting(BarsRun::tradesInBars).containsOnly(TRADES);
+    assertThat(result.dataStreamAll()).extracting(BarsRun::tradesInBars).containsOnly(7 * TRADES);
+    assertThat(result.dataStreamAll()).extracting(BarsRun::deadLetters).containsOnly(0L);
+    assertThat(result.sqlAll()).extracting(BarsRun::tradesInBars).containsOnly(7 * TRADES);
+  }
+
+  @Test
+  void comparesEveryBarOfEachIntervalFieldByField() {
+    BarComparison.Result check = result.fieldCheck();
+
+    assertThat(check.compared()).isEqualTo(expectedBars());
+    assertThat(check.tradesInJobBars().values()).containsOnly(TRADES);
+    assertThat(check.mismatched()).isZero();
+    assertThat(check.onlyFromJob()).isZero();
+    assertThat(check.onlyFromSql()).isZero();
+    assertThat(check.shown()).isEmpty();
   }
 
   @Test
@@ -75,14 +99,22 @@ class OhlcBenchmarkITCase {
     return Rates.of(TRADES, walls);
   }
 
-  /** The bars there must be: one per instrument and minute that has a trade. */
-  private static long distinctInstrumentMinutes() {
+  /** The bars there must be, per interval: one per instrument and bucket that has a trade. */
+  private static Map<String, Long> expectedBars() {
     TradeTape tape = SyntheticMarket.tape(20, TRADES_PER_SECOND);
-    Set<String> bars = new HashSet<>();
+    Map<String, Set<String>> bars = new LinkedHashMap<>();
+    for (BarInterval interval : BarInterval.values()) {
+      bars.put(interval.code(), new HashSet<>());
+    }
     for (long i = 0; i < TRADES; i++) {
       Trade trade = tape.next();
-      bars.add(trade.getInstrument() + "@" + trade.getExchangeTimeUs() / 60_000_000L);
+      for (BarInterval interval : BarInterval.values()) {
+        bars.get(interval.code())
+            .add(trade.getInstrument() + "@" + interval.bucketStartUs(trade.getExchangeTimeUs()));
+      }
     }
-    return bars.size();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    bars.forEach((interval, keys) -> counts.put(interval, (long) keys.size()));
+    return counts;
   }
 }

@@ -1,14 +1,25 @@
 package org.marketflow.benchmarks.flink;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobSubmissionResult;
+import org.apache.flink.api.dag.Pipeline;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.core.execution.PipelineExecutorFactory;
+import org.apache.flink.core.execution.PipelineExecutorServiceLoader;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
@@ -49,11 +60,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
     return parallelism;
   }
 
-  /** A fresh environment for one job on this cluster; checkpointing stays off. */
+  /**
+   * A fresh environment for one job on this cluster; checkpointing stays off. Its own {@code
+   * executeAsync}, and with it {@code executeAndCollect}, runs the job on this cluster too.
+   */
   public StreamExecutionEnvironment environment() {
     Configuration config = new Configuration();
     config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-    return new StreamExecutionEnvironment(config);
+    config.set(DeploymentOptions.TARGET, ClusterExecutors.NAME);
+    return new StreamExecutionEnvironment(
+        new ClusterExecutors(), config, LocalFlinkCluster.class.getClassLoader());
+  }
+
+  /** Submits {@code graph}, whose user-defined instances must be serialized already. */
+  private CompletableFuture<JobID> submit(StreamGraph graph) {
+    return miniCluster.submitJob(graph).thenApply(JobSubmissionResult::getJobID);
   }
 
   /**
@@ -66,7 +87,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     graph.setJobName(jobName);
     graph.serializeUserDefinedInstances();
     long start = System.nanoTime();
-    JobID jobId = miniCluster.submitJob(graph).get().getJobID();
+    JobID jobId = submit(graph).get();
     JobResult result = miniCluster.requestJobResult(jobId).get();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
     return new Execution(
@@ -78,7 +99,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(jobName);
     graph.serializeUserDefinedInstances();
-    return miniCluster.submitJob(graph).get().getJobID();
+    return submit(graph).get();
   }
 
   public void cancel(JobID job) throws Exception {
@@ -88,5 +109,56 @@ public final class LocalFlinkCluster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     miniCluster.close();
+  }
+
+  /**
+   * The executor of this cluster's environments: submits their stream graph to the cluster, and
+   * gives a client through which collecting sinks stream their records back.
+   */
+  private final class ClusterExecutors
+      implements PipelineExecutorServiceLoader, PipelineExecutorFactory, PipelineExecutor {
+
+    private static final String NAME = "marketflow-benchmark-cluster";
+
+    @Override
+    public PipelineExecutorFactory getExecutorFactory(Configuration configuration) {
+      return this;
+    }
+
+    @Override
+    public Stream<String> getExecutorNames() {
+      return Stream.of(NAME);
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+
+    @Override
+    public boolean isCompatibleWith(Configuration configuration) {
+      return true;
+    }
+
+    @Override
+    public PipelineExecutor getExecutor(Configuration configuration) {
+      return this;
+    }
+
+    @Override
+    public CompletableFuture<JobClient> execute(
+        Pipeline pipeline, Configuration configuration, ClassLoader userCodeClassLoader)
+        throws IOException {
+      StreamGraph graph = (StreamGraph) pipeline;
+      graph.serializeUserDefinedInstances();
+      return submit(graph)
+          .thenApply(
+              job ->
+                  new MiniClusterJobClient(
+                      job,
+                      miniCluster,
+                      userCodeClassLoader,
+                      MiniClusterJobClient.JobFinalizationBehavior.NOTHING));
+    }
   }
 }

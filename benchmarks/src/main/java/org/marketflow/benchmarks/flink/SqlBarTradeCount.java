@@ -2,7 +2,7 @@ package org.marketflow.benchmarks.flink;
 
 import org.apache.flink.types.Row;
 
-/** The {@code trade_count} of a row of {@link TradesTable#ONE_MINUTE_BARS}. */
+/** The {@code trade_count} of a row of {@link BarQueries}. */
 public final class SqlBarTradeCount implements TradeCount<Row> {
 
   @Override

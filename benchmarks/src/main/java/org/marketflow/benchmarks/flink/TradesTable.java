@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 import org.marketflow.jobs.common.options.JobOptions;
 
 /**
- * The trades topic as a Flink SQL table with {@code 'format' = 'avro'}, and the 1-minute bar query
- * over it. The avro format derives its reader schema from the columns and decodes by position, so
- * the physical columns are the {@code Trade} fields in their order, with nullable columns for the
- * {@code ["null", T]} unions.
+ * The trades topic as a Flink SQL table with {@code 'format' = 'avro'}, which {@link BarQueries}
+ * computes bars from. The avro format derives its reader schema from the columns and decodes by
+ * position, so the physical columns are the {@code Trade} fields in their order, with nullable
+ * columns for the {@code ["null", T]} unions.
  */
 public final class TradesTable {
 
@@ -35,24 +35,6 @@ public final class TradesTable {
           new Column("side", "INT NOT NULL"),
           new Column("isAmmTrade", "BOOLEAN"),
           new Column("orderId", "STRING"));
-
-  /** The 1-minute bars, as {@code OhlcJob} computes them for {@code BarInterval.M1}. */
-  public static final String ONE_MINUTE_BARS =
-      """
-      SELECT
-        instrument,
-        window_start,
-        window_end,
-        FIRST_VALUE(price) AS open_price,
-        MAX(price) AS high_price,
-        MIN(price) AS low_price,
-        LAST_VALUE(price) AS close_price,
-        SUM(`size`) AS volume,
-        SUM(price * `size`) AS quote_volume,
-        COUNT(*) AS trade_count
-      FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
-      GROUP BY instrument, window_start, window_end
-      """;
 
   private TradesTable() {}
 

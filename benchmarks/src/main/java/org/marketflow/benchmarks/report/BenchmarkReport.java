@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.marketflow.benchmarks.BenchmarkOptions;
 import org.marketflow.benchmarks.BenchmarkResult;
+import org.marketflow.benchmarks.flink.BarComparison;
+import org.marketflow.benchmarks.flink.BarFields;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
@@ -21,9 +23,12 @@ public final class BenchmarkReport {
     BenchmarkOptions options = result.options();
     long trades = options.trades();
     Rates raw = Rates.of(trades, result.raw().stream().map(RawTopicReader.Read::wall).toList());
-    Rates dataStream = Rates.of(trades, result.dataStream().stream().map(BarsRun::wall).toList());
-    Rates sql = Rates.of(trades, result.sql().stream().map(BarsRun::wall).toList());
+    Rates dataStream = rates(trades, result.dataStream());
+    Rates sql = rates(trades, result.sql());
+    Rates dataStreamAll = rates(trades, result.dataStreamAll());
+    Rates sqlAll = rates(trades, result.sqlAll());
     long bytes = result.raw().get(0).bytes();
+    int intervals = BenchmarkResult.allIntervals();
 
     StringBuilder out = new StringBuilder();
     header(out, "MarketFlow OHLC benchmark", environment);
@@ -51,8 +56,8 @@ public final class BenchmarkReport {
         out,
         "Runs",
         options.runs()
-            + " of each measurement, interleaved (a) (b) (c); run 1 is the cold one (JIT, page"
-            + " cache)");
+            + " of each measurement, interleaved (a) (b) (c) (d) (e); run 1 is the cold one (JIT,"
+            + " page cache)");
     out.append('\n');
     line(
         out,
@@ -71,46 +76,103 @@ public final class BenchmarkReport {
             + " field");
     out.append('\n');
     out.append("Records/s = trades / wall time. (a): from creating the consumers to the last\n");
-    out.append("record counted; (b), (c): from submitting the job to receiving its result.\n");
+    out.append("record counted; (b) to (e): from submitting the job to receiving its result.\n");
     runsHeader(out, options.runs());
     rates(out, "(a) raw KafkaConsumer x" + options.parallelism(), raw);
-    rates(out, "(b) OhlcJob.compute, DataStream", dataStream);
-    rates(out, "(c) Flink SQL window TVF", sql);
+    rates(out, "(b) OhlcJob.compute, 1m", dataStream);
+    rates(out, "(c) Flink SQL window TVF, 1m", sql);
+    rates(out, "(d) OhlcJob.compute, " + intervals + " intervals", dataStreamAll);
+    rates(out, "(e) Flink SQL cascade, " + intervals + " intervals", sqlAll);
     out.append('\n');
+    line(out, "Ratios", ratio("b/a", dataStream, raw) + "    " + ratio("b/c", dataStream, sql));
     line(
         out,
-        "Ratios",
-        String.format(
-            Locale.ROOT,
-            "b/a %.3f median, %.3f best    b/c %.3f median, %.3f best",
-            dataStream.median() / raw.median(),
-            dataStream.best() / raw.best(),
-            dataStream.median() / sql.median(),
-            dataStream.best() / sql.best()));
+        "",
+        ratio("d/e", dataStreamAll, sqlAll)
+            + "    "
+            + ratio("d/b", dataStreamAll, dataStream)
+            + " ("
+            + intervals
+            + " intervals vs 1m)");
+    bars(out, "Bars (1m)", "(b)", result.dataStream(), "(c)", result.sql());
+    bars(out, "Bars (" + intervals + ")", "(d)", result.dataStreamAll(), "(e)", result.sqlAll());
+    fieldCheck(out, result.fieldCheck());
+    check(
+        out,
+        result.problems(),
+        "(b) and (c), and (d) and (e), produced the same number of bars, every trade is in one bar"
+            + " of each interval, and (d)'s bars equal (e)'s");
+    line(out, "Whole run", seconds(result.wall()) + " s (broker, load, checks, measurements)");
+    return out.toString();
+  }
+
+  private static Rates rates(long trades, List<BarsRun> runs) {
+    return Rates.of(trades, runs.stream().map(BarsRun::wall).toList());
+  }
+
+  /** "b/a 0.221 median, 0.212 best": the ratio of the medians, and of the best runs. */
+  static String ratio(String name, Rates numerator, Rates denominator) {
+    return String.format(
+        Locale.ROOT,
+        "%s %.3f median, %.3f best",
+        name,
+        numerator.median() / denominator.median(),
+        numerator.best() / denominator.best());
+  }
+
+  /** What the DataStream and SQL runs of one kind counted. */
+  private static void bars(
+      StringBuilder out,
+      String label,
+      String dataStreamName,
+      List<BarsRun> dataStream,
+      String sqlName,
+      List<BarsRun> sql) {
     line(
         out,
-        "Bars (1m)",
-        "(b) "
-            + distinct(result.dataStream(), BarsRun::bars)
-            + " bars holding "
-            + distinct(result.dataStream(), BarsRun::tradesInBars)
+        label,
+        dataStreamName
+            + " "
+            + distinct(dataStream, BarsRun::bars)
+            + " final bars holding "
+            + distinct(dataStream, BarsRun::tradesInBars)
             + " trades, "
-            + distinct(result.dataStream(), BarsRun::deadLetters)
+            + distinct(dataStream, BarsRun::deadLetters)
             + " dead letters");
     line(
         out,
         "",
-        "(c) "
-            + distinct(result.sql(), BarsRun::bars)
+        sqlName
+            + " "
+            + distinct(sql, BarsRun::bars)
             + " bars holding "
-            + distinct(result.sql(), BarsRun::tradesInBars)
+            + distinct(sql, BarsRun::tradesInBars)
             + " trades");
-    check(
+  }
+
+  /** The bars compared per interval, what differed, and the first differences in full. */
+  static void fieldCheck(StringBuilder out, BarComparison.Result check) {
+    line(
         out,
-        result.problems(),
-        "(b) and (c) produced the same number of bars, and every trade is in one");
-    line(out, "Whole run", seconds(result.wall()) + " s (broker, load, checks, measurements)");
-    return out.toString();
+        "Field check",
+        check.compared().entrySet().stream()
+                .map(e -> e.getKey() + " " + count(e.getValue()))
+                .collect(Collectors.joining(", "))
+            + " bars of (d) and (e) compared (one more run of each)");
+    line(
+        out,
+        "",
+        count(check.mismatched())
+            + " differ, "
+            + count(check.onlyFromJob())
+            + " only from the job, "
+            + count(check.onlyFromSql())
+            + " only from SQL (open, high, low, close, counts, times exact; sums within "
+            + BarFields.RELATIVE_TOLERANCE
+            + " relative)");
+    for (String difference : check.shown()) {
+      line(out, "", difference);
+    }
   }
 
   /** Where the records are ({@code topic} says what they are) and how Flink runs the jobs. */
