@@ -68,7 +68,8 @@ public final class DataStreamBarsJob {
             trades.addTo(env, OhlcJob.SOURCE_UID, "Kafka trades"), OhlcJob.Settings.from(config));
     return new OhlcJob.Outputs(
         outputs.bars().filter(new FinalBars()).uid("bench-final-bars").name("Final bars"),
-        outputs.deadLetters());
+        outputs.deadLetters(),
+        outputs.statistics()); // not measured: without a sink, Flink leaves the statistics out
   }
 
   /** The job's options for a bounded read of the whole topic, bars of {@code intervals}. */

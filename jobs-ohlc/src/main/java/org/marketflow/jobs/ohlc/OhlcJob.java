@@ -24,6 +24,8 @@ import org.marketflow.jobs.ohlc.functions.BarsProcessor;
 import org.marketflow.jobs.ohlc.functions.TradeInstrument;
 import org.marketflow.jobs.ohlc.sinks.OhlcBarStatement;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.LiquidityMetrics;
+import org.marketflow.schemas.avro.MarketStatistics;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.bars.BarInterval;
@@ -33,15 +35,16 @@ import org.marketflow.schemas.kafka.TopicSpec;
 
 /**
  * Event-time OHLC bars per instrument from the normalized trades topic, upserted into PostgreSQL
- * {@code ohlc_bars} and published to the bars topic. {@link #compute} is the computation; {@link
- * #wire} adds the Kafka source and the sinks; {@link #main} reads the options and runs it.
+ * {@code ohlc_bars} and published to the bars topic, and the market statistics made of them ({@link
+ * StatisticsStage}). {@link #compute} is the computation; {@link #wire} adds the Kafka sources and
+ * the sinks; {@link #main} reads the options and runs it.
  */
 public final class OhlcJob implements StreamingJob {
 
   public static final String NAME = "jobs-ohlc";
 
-  /** The schema version that gave {@code ohlc_bars} its side split and final flag. */
-  public static final int SCHEMA_VERSION = 3;
+  /** The schema version that created the market statistics tables. */
+  public static final int SCHEMA_VERSION = 4;
 
   // Operator UIDs: fixed once a savepoint exists.
   public static final String SOURCE_UID = "ohlc-trades-source";
@@ -57,18 +60,37 @@ public final class OhlcJob implements StreamingJob {
   static final String DUPLICATE_STAGE = NAME + ".duplicate";
 
   /** What {@link #compute} produces. */
-  public record Outputs(DataStream<OhlcBar> bars, DataStream<DeadLetter> deadLetters) {}
+  public record Outputs(
+      DataStream<OhlcBar> bars,
+      DataStream<DeadLetter> deadLetters,
+      DataStream<MarketStatistics> statistics) {}
 
   /**
    * What {@link #compute} needs besides its input.
    *
    * @param trades the topic the trades were read from, named in late trades' dead letters
+   * @param statistics the market statistics' ({@link StatisticsStage})
    */
   public record Settings(
       List<BarInterval> intervals,
       Duration allowedLateness,
       TopicSpec<Trade> trades,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      StatisticsStage.Settings statistics) {
+
+    /** With the statistics' default settings. */
+    public Settings(
+        List<BarInterval> intervals,
+        Duration allowedLateness,
+        TopicSpec<Trade> trades,
+        DeadLetters deadLetters) {
+      this(
+          intervals,
+          allowedLateness,
+          trades,
+          deadLetters,
+          StatisticsStage.Settings.defaults(allowedLateness));
+    }
 
     /** The settings {@code config} gives. */
     public static Settings from(Configuration config) {
@@ -76,7 +98,8 @@ public final class OhlcJob implements StreamingJob {
           OhlcJob.intervals(config),
           config.get(OhlcOptions.ALLOWED_LATENESS),
           tradesTopic(config),
-          KafkaInput.deadLetters(config));
+          KafkaInput.deadLetters(config),
+          StatisticsStage.Settings.from(config));
     }
   }
 
@@ -98,9 +121,21 @@ public final class OhlcJob implements StreamingJob {
   /**
    * Routes rejected records to the dead letters and folds trades into the bars of every interval in
    * one keyed pass ({@link BarsProcessor}). The input must carry event-time timestamps and
-   * watermarks; trades beyond the allowed lateness and repeated trades become dead letters.
+   * watermarks; trades beyond the allowed lateness and repeated trades become dead letters. The
+   * final 1-minute bars make the market statistics ({@link StatisticsStage}), without liquidity.
    */
   public static Outputs compute(DataStream<Consumed<Trade>> input, Settings settings) {
+    return compute(input, null, settings);
+  }
+
+  /**
+   * {@link #compute(DataStream, Settings)}, with the statistics' liquidity from {@code liquidity}
+   * ({@code null} for none), whose unreadable records become dead letters too.
+   */
+  public static Outputs compute(
+      DataStream<Consumed<Trade>> input,
+      DataStream<Consumed<LiquidityMetrics>> liquidity,
+      Settings settings) {
     SingleOutputStreamOperator<Consumed<Trade>> trades =
         input
             .process(new RouteDeadLetters<>(), input.getType())
@@ -140,9 +175,13 @@ public final class OhlcJob implements StreamingJob {
                     settings.deadLetters()))
             .uid(DUPLICATES_UID)
             .name("Duplicate trades");
+    StatisticsStage.Outputs statistics =
+        StatisticsStage.compute(bars, liquidity, settings.statistics());
     DataStream<DeadLetter> deadLetters =
-        trades.getSideOutput(RouteDeadLetters.DEAD_LETTERS).union(late, duplicates);
-    return new Outputs(bars, deadLetters);
+        trades
+            .getSideOutput(RouteDeadLetters.DEAD_LETTERS)
+            .union(late, duplicates, statistics.deadLetters());
+    return new Outputs(bars, deadLetters, statistics.statistics());
   }
 
   private static String codes(List<BarInterval> intervals) {
@@ -154,7 +193,11 @@ public final class OhlcJob implements StreamingJob {
   public void wire(StreamExecutionEnvironment env, Configuration config) {
     KafkaInput<Trade> trades =
         KafkaInput.of(NAME, tradesTopic(config), config).withCheck(new TradeCheck());
-    Outputs outputs = compute(trades.addTo(env, SOURCE_UID, "Kafka trades"), Settings.from(config));
+    Outputs outputs =
+        compute(
+            trades.addTo(env, SOURCE_UID, "Kafka trades"),
+            StatisticsStage.liquidityInput(env, config),
+            Settings.from(config));
 
     if (config.get(JobOptions.JDBC_URL) != null) {
       outputs
@@ -174,6 +217,7 @@ public final class OhlcJob implements StreamingJob {
                 config, NAME, "bars", TopicSpec.BARS.withName(config.get(OhlcOptions.BARS_TOPIC))))
         .uid(BARS_KAFKA_UID)
         .name("Kafka bars");
+    StatisticsStage.addSinks(outputs.statistics(), config);
     outputs
         .deadLetters()
         .sinkTo(TopicSink.deadLetters(config, NAME))

@@ -77,7 +77,8 @@ class OhlcComputeITCase {
     assertThat(AvroCodec.of(Trade.class).decode(bytes(late))).isEqualTo(tooLate);
   }
 
-  private static <T> List<T> drain(CloseableIterator<T> iterator) throws Exception {
+  /** Everything a collector got, once its job has finished. */
+  static <T> List<T> drain(CloseableIterator<T> iterator) throws Exception {
     List<T> out = new ArrayList<>();
     try (iterator) {
       iterator.forEachRemaining(out::add);

@@ -158,6 +158,45 @@ public final class Tables {
               "arbitrage_sell_gap"),
           List.of("event_id", "outcome_id", "timestamp"));
 
+  /** The columns of both statistics tables, in order. */
+  private static final List<String> STATISTICS_COLUMNS =
+      List.of(
+          "instrument",
+          "period",
+          "period_end",
+          "period_start",
+          "bar_count",
+          "volume",
+          "quote_volume",
+          "trade_count",
+          "buy_volume",
+          "sell_volume",
+          "open",
+          "high",
+          "low",
+          "close",
+          "vwap",
+          "volatility",
+          "annualized_volatility",
+          "liquidity_usd",
+          "liquidity_bucket_start");
+
+  /**
+   * {@code market_statistics}: one row per instrument, period ({@code 1h}, {@code 24h}, {@code 7d},
+   * {@code 30d}) and period end, a {@code MarketStatistics}; never revised.
+   */
+  public static final TableSpec MARKET_STATISTICS =
+      new TableSpec(
+          "market_statistics", STATISTICS_COLUMNS, List.of("instrument", "period", "period_end"));
+
+  /**
+   * {@code market_statistics_latest}: the latest row of {@link #MARKET_STATISTICS} for each
+   * instrument and period, the same columns; upserted only by a later {@code period_end}.
+   */
+  public static final TableSpec MARKET_STATISTICS_LATEST =
+      new TableSpec(
+          "market_statistics_latest", STATISTICS_COLUMNS, List.of("instrument", "period"));
+
   /** Every table above. */
   public static final List<TableSpec> ALL =
       List.of(
@@ -166,7 +205,9 @@ public final class Tables {
           ORDER_BOOK_SNAPSHOTS,
           MARKET_MICROSTRUCTURE,
           LIQUIDITY_METRICS,
-          PREDICTION_PAIR_METRICS);
+          PREDICTION_PAIR_METRICS,
+          MARKET_STATISTICS,
+          MARKET_STATISTICS_LATEST);
 
   private Tables() {}
 }

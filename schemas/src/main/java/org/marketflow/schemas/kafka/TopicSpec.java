@@ -10,6 +10,7 @@ import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketMicrostructure;
+import org.marketflow.schemas.avro.MarketStatistics;
 import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.OrderBookSnapshot;
@@ -142,6 +143,18 @@ public record TopicSpec<T extends SpecificRecordBase>(
           BookStatus.class,
           BookStatus::getInstrument,
           BookStatus::getEventTimeUs,
+          null);
+
+  /**
+   * Statistics are stamped with the end of their period: the minute boundary they were computed
+   * for, the same for all four periods.
+   */
+  public static final TopicSpec<MarketStatistics> STATISTICS =
+      new TopicSpec<>(
+          Topics.STATISTICS,
+          MarketStatistics.class,
+          MarketStatistics::getInstrument,
+          MarketStatistics::getPeriodEndUs,
           null);
 
   public TopicSpec {

@@ -1,6 +1,7 @@
 package org.marketflow.schemas.kafka;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every Kafka topic of the suite, in one place. Normalized topics carry venue data after the feed
@@ -46,24 +47,22 @@ public final class Topics {
   /** {@code BookStatus} records: a book the microstructure job holds went unsynced or synced. */
   public static final String BOOK_STATUS = "md.derived.book-status";
 
+  /** {@code MarketStatistics} records: per instrument, period (1h to 30d) and minute. */
+  public static final String STATISTICS = "md.derived.statistics";
+
   public static final List<String> NORMALIZED = List.of(TRADES, QUOTES, BOOK, STATUS);
   public static final List<String> DERIVED =
       List.of(
-          BARS, TICKS, BOOK_SNAPSHOTS, MICROSTRUCTURE, LIQUIDITY, PREDICTION_PAIRS, BOOK_STATUS);
-  public static final List<String> ALL =
-      List.of(
-          TRADES,
-          QUOTES,
-          BOOK,
-          STATUS,
-          DEAD_LETTERS,
           BARS,
           TICKS,
           BOOK_SNAPSHOTS,
           MICROSTRUCTURE,
           LIQUIDITY,
           PREDICTION_PAIRS,
-          BOOK_STATUS);
+          BOOK_STATUS,
+          STATISTICS);
+  public static final List<String> ALL =
+      Stream.of(NORMALIZED, List.of(DEAD_LETTERS), DERIVED).flatMap(List::stream).toList();
 
   private Topics() {}
 }

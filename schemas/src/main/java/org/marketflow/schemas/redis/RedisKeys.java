@@ -3,8 +3,8 @@ package org.marketflow.schemas.redis;
 import java.time.Duration;
 
 /**
- * Every Redis key and channel of the suite, in one place: the live values jobs-microstructure
- * writes and the API reads. Each value is the record as {@link RecordJson} writes it;
+ * Every Redis key and channel of the suite, in one place: the live values jobs-microstructure and
+ * jobs-ohlc write and the API reads. Each value is the record as {@link RecordJson} writes it;
  * docs/jobs/microstructure.md lists the fields.
  */
 public final class RedisKeys {
@@ -21,6 +21,13 @@ public final class RedisKeys {
   /** {@code market:liquidity:{instrument}}: the latest {@code LiquidityMetrics}. */
   public static final String LIQUIDITY = "market:liquidity:";
 
+  /**
+   * {@code market:stats:{instrument}:{period}}: the latest {@code MarketStatistics} of the period
+   * ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}), written by jobs-ohlc; see {@link
+   * #statistics}.
+   */
+  public static final String STATISTICS = "market:stats:";
+
   /** {@code market:ticks:{instrument}}: the channel every {@code MarketTick} is published on. */
   public static final String TICKS_CHANNEL = "market:ticks:";
 
@@ -29,6 +36,14 @@ public final class RedisKeys {
 
   /** A book snapshot older than this is no longer live: its key expires. */
   public static final Duration BOOK_TTL = Duration.ofSeconds(2);
+
+  /** Statistics are rewritten every minute; a key not rewritten for this long has gone stale. */
+  public static final Duration STATISTICS_TTL = Duration.ofSeconds(60);
+
+  /** {@code market:stats:{instrument}:{period}}. */
+  public static String statistics(String instrument, String period) {
+    return STATISTICS + instrument + ":" + period;
+  }
 
   private RedisKeys() {}
 }

@@ -67,10 +67,31 @@ class TableSpecTest {
   }
 
   /**
-   * The columns of {@code CREATE TABLE <table> (...)}, then those of each {@code ALTER TABLE
-   * <table> ADD COLUMN ...}, in order.
+   * The columns of {@code CREATE TABLE <table> (...)}, or of the table it copies with {@code CREATE
+   * TABLE <table> (LIKE <other> ...)}, then those of each {@code ALTER TABLE <table> ADD COLUMN
+   * ...}, in order.
    */
   private static List<String> columns(String migrations, String table) {
+    Matcher like = Pattern.compile("CREATE TABLE " + table + " \\(LIKE (\\w+)").matcher(migrations);
+    List<String> columns = new ArrayList<>();
+    if (like.find()) {
+      columns.addAll(columns(migrations, like.group(1)));
+    } else {
+      columns.addAll(created(migrations, table));
+    }
+    Matcher alter =
+        Pattern.compile("ALTER TABLE " + table + "\\s(.*?);", Pattern.DOTALL).matcher(migrations);
+    while (alter.find()) {
+      Matcher added = Pattern.compile("ADD COLUMN (\\w+)").matcher(alter.group(1));
+      while (added.find()) {
+        columns.add(added.group(1));
+      }
+    }
+    return columns;
+  }
+
+  /** The columns {@code CREATE TABLE <table> (...)} lists. */
+  private static List<String> created(String migrations, String table) {
     Matcher create =
         Pattern.compile("CREATE TABLE " + table + " \\((.*?)\\n\\)", Pattern.DOTALL)
             .matcher(migrations);
@@ -80,14 +101,6 @@ class TableSpecTest {
       String trimmed = line.strip();
       if (!trimmed.isEmpty() && !trimmed.startsWith("PRIMARY KEY") && !trimmed.startsWith("--")) {
         columns.add(trimmed.split("\\s+")[0]);
-      }
-    }
-    Matcher alter =
-        Pattern.compile("ALTER TABLE " + table + "\\s(.*?);", Pattern.DOTALL).matcher(migrations);
-    while (alter.find()) {
-      Matcher added = Pattern.compile("ADD COLUMN (\\w+)").matcher(alter.group(1));
-      while (added.find()) {
-        columns.add(added.group(1));
       }
     }
     return columns;

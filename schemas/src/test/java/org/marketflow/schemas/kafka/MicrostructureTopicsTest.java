@@ -87,7 +87,8 @@ class MicrostructureTopicsTest {
             Topics.MICROSTRUCTURE,
             Topics.LIQUIDITY,
             Topics.PREDICTION_PAIRS,
-            Topics.BOOK_STATUS)
+            Topics.BOOK_STATUS,
+            Topics.STATISTICS)
         .allMatch(name -> name.startsWith("md.derived."));
     assertThat(Topics.ALL)
         .containsAll(Topics.DERIVED)

@@ -19,6 +19,7 @@ import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.FeedStatus;
+import org.marketflow.schemas.avro.MarketStatistics;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.kafka.DeadLetters;
@@ -86,6 +87,27 @@ class EveryTopicTest {
                 .setFirstTradeTimeUs(T)
                 .setLastTradeTimeUs(T + 1)
                 .setRevision(0)
+                .build()),
+        Arguments.of(
+            TopicSpec.STATISTICS,
+            MarketStatistics.newBuilder()
+                .setInstrument("PARIFLOW:e1:o1:NO")
+                .setPeriod("24h")
+                .setPeriodStartUs(T - 86_400_000_000L)
+                .setPeriodEndUs(T)
+                .setBarCount(2)
+                .setVolume(3)
+                .setQuoteVolume(1.5)
+                .setTrades(4)
+                .setBuyVolume(1)
+                .setSellVolume(2)
+                .setOpen(0.4)
+                .setHigh(0.6)
+                .setLow(0.4)
+                .setClose(0.6)
+                .setVwap(0.5)
+                .setLiquidityUsd(1_000.0)
+                .setLiquidityBucketStartUs(T - 60_000_000L)
                 .build()));
   }
 

@@ -134,7 +134,39 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     target.writeLong(bar.startMs);
     target.writeLong(bar.endMs);
     target.writeInt(bar.revision);
-    OhlcAccumulator v = bar.values;
+    writeValues(bar.values, target);
+    if (bar.tradeIds == null) {
+      target.writeInt(NO_IDS);
+    } else {
+      target.writeInt(bar.tradeIds.size());
+      for (LongIterator ids = bar.tradeIds.iterator(); ids.hasNext(); ) {
+        target.writeLong(ids.nextLong());
+      }
+    }
+  }
+
+  private static OpenBar readBar(DataInputView source) throws IOException {
+    long start = source.readLong();
+    long end = source.readLong();
+    int revision = source.readInt();
+    OhlcAccumulator v = readValues(source);
+    OpenBar bar = new OpenBar(start, end, v);
+    bar.revision = revision;
+    int ids = source.readInt();
+    if (ids < NO_IDS) {
+      throw new IOException("corrupt InstrumentBars: id count " + ids);
+    }
+    if (ids != NO_IDS) {
+      bar.tradeIds = new LongOpenHashSet(ids);
+      for (int i = 0; i < ids; i++) {
+        bar.tradeIds.add(source.readLong());
+      }
+    }
+    return bar;
+  }
+
+  /** A bar's values, 120 bytes; also those of the statistics' summaries. */
+  static void writeValues(OhlcAccumulator v, DataOutputView target) throws IOException {
     target.writeLong(v.openTimeUs);
     target.writeLong(v.openSequence);
     target.writeDouble(v.open);
@@ -150,20 +182,10 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     target.writeDouble(v.sellVolume);
     target.writeLong(v.buyTradeCount);
     target.writeLong(v.sellTradeCount);
-    if (bar.tradeIds == null) {
-      target.writeInt(NO_IDS);
-    } else {
-      target.writeInt(bar.tradeIds.size());
-      for (LongIterator ids = bar.tradeIds.iterator(); ids.hasNext(); ) {
-        target.writeLong(ids.nextLong());
-      }
-    }
   }
 
-  private static OpenBar readBar(DataInputView source) throws IOException {
-    long start = source.readLong();
-    long end = source.readLong();
-    int revision = source.readInt();
+  /** What {@link #writeValues} wrote. */
+  static OhlcAccumulator readValues(DataInputView source) throws IOException {
     OhlcAccumulator v = new OhlcAccumulator();
     v.openTimeUs = source.readLong();
     v.openSequence = source.readLong();
@@ -180,19 +202,7 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     v.sellVolume = source.readDouble();
     v.buyTradeCount = source.readLong();
     v.sellTradeCount = source.readLong();
-    OpenBar bar = new OpenBar(start, end, v);
-    bar.revision = revision;
-    int ids = source.readInt();
-    if (ids < NO_IDS) {
-      throw new IOException("corrupt InstrumentBars: id count " + ids);
-    }
-    if (ids != NO_IDS) {
-      bar.tradeIds = new LongOpenHashSet(ids);
-      for (int i = 0; i < ids; i++) {
-        bar.tradeIds.add(source.readLong());
-      }
-    }
-    return bar;
+    return v;
   }
 
   /** Restores the serializer from a checkpoint or savepoint; it has no configuration. */
