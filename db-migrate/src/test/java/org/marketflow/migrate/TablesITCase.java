@@ -34,6 +34,7 @@ class TablesITCase {
   private static final Map<TableSpec, String> PARTITIONING =
       Map.of(
           Tables.MARKET_TICKS, "timestamp day",
+          Tables.TRADES, "exchange_time day",
           Tables.ORDER_BOOK_SNAPSHOTS, "timestamp day",
           Tables.MARKET_MICROSTRUCTURE, "timestamp day",
           Tables.PREDICTION_PAIR_METRICS, "timestamp day",

@@ -69,7 +69,8 @@ public final class DataStreamBarsJob {
     return new OhlcJob.Outputs(
         outputs.bars().filter(new FinalBars()).uid("bench-final-bars").name("Final bars"),
         outputs.deadLetters(),
-        outputs.statistics()); // not measured: without a sink, Flink leaves the statistics out
+        outputs.statistics(), // not measured: without a sink, Flink leaves them out
+        outputs.trades());
   }
 
   /** The job's options for a bounded read of the whole topic, bars of {@code intervals}. */

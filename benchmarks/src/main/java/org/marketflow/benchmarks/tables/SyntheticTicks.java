@@ -1,6 +1,5 @@
 package org.marketflow.benchmarks.tables;
 
-import org.apache.flink.api.common.functions.MapFunction;
 import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.TickSource;
 
@@ -8,20 +7,11 @@ import org.marketflow.schemas.avro.TickSource;
  * Tick {@code i} of a deterministic stream: instruments {@code SIM:I000..} in turn, one tick each
  * per millisecond of event time, so every (instrument, time, index) is a row of its own.
  */
-public final class SyntheticTicks implements MapFunction<Long, MarketTick> {
+public final class SyntheticTicks {
 
-  private static final long START_US = 1_735_689_600_000_000L; // 2025-01-01T00:00:00Z
+  static final long START_US = 1_735_689_600_000_000L; // 2025-01-01T00:00:00Z
 
-  private final int instruments;
-
-  public SyntheticTicks(int instruments) {
-    this.instruments = instruments;
-  }
-
-  @Override
-  public MarketTick map(Long i) {
-    return tick(i, instruments);
-  }
+  private SyntheticTicks() {}
 
   public static MarketTick tick(long i, int instruments) {
     int instrument = (int) (i % instruments);

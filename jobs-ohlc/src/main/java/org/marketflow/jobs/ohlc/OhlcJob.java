@@ -21,8 +21,10 @@ import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.ohlc.functions.BarsProcessor;
+import org.marketflow.jobs.ohlc.functions.ConsumedTrade;
 import org.marketflow.jobs.ohlc.functions.TradeInstrument;
 import org.marketflow.jobs.ohlc.sinks.OhlcBarStatement;
+import org.marketflow.jobs.ohlc.sinks.TradeArchiveSink;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketStatistics;
@@ -55,15 +57,21 @@ public final class OhlcJob implements StreamingJob {
   public static final String BARS_UID = "ohlc-bars";
   public static final String LATE_UID = "ohlc-late-trades";
   public static final String DUPLICATES_UID = "ohlc-duplicate-trades";
+  public static final String VALID_TRADES_UID = "ohlc-valid-trades";
 
   static final String LATE_STAGE = NAME + ".late";
   static final String DUPLICATE_STAGE = NAME + ".duplicate";
 
-  /** What {@link #compute} produces. */
+  /**
+   * What {@link #compute} produces.
+   *
+   * @param trades every valid trade, for the trade archive
+   */
   public record Outputs(
       DataStream<OhlcBar> bars,
       DataStream<DeadLetter> deadLetters,
-      DataStream<MarketStatistics> statistics) {}
+      DataStream<MarketStatistics> statistics,
+      DataStream<Trade> trades) {}
 
   /**
    * What {@link #compute} needs besides its input.
@@ -181,7 +189,12 @@ public final class OhlcJob implements StreamingJob {
         trades
             .getSideOutput(RouteDeadLetters.DEAD_LETTERS)
             .union(late, duplicates, statistics.deadLetters());
-    return new Outputs(bars, deadLetters, statistics.statistics());
+    DataStream<Trade> valid =
+        trades
+            .map(new ConsumedTrade(), TypeInformation.of(Trade.class))
+            .uid(VALID_TRADES_UID)
+            .name("Valid trades");
+    return new Outputs(bars, deadLetters, statistics.statistics(), valid);
   }
 
   private static String codes(List<BarInterval> intervals) {
@@ -217,6 +230,9 @@ public final class OhlcJob implements StreamingJob {
                 config, NAME, "bars", TopicSpec.BARS.withName(config.get(OhlcOptions.BARS_TOPIC))))
         .uid(BARS_KAFKA_UID)
         .name("Kafka bars");
+    if (config.get(JobOptions.JDBC_URL) != null && config.get(OhlcOptions.ARCHIVE_TRADES)) {
+      TradeArchiveSink.addTo(outputs.trades(), config);
+    }
     StatisticsStage.addSinks(outputs.statistics(), config);
     outputs
         .deadLetters()

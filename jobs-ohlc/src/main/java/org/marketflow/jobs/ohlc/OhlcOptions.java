@@ -78,9 +78,19 @@ public final class OhlcOptions {
               "Prepended to every Redis key the job writes (market:stats:...); empty in"
                   + " production, a test's own prefix on a shared server.");
 
+  public static final ConfigOption<Boolean> ARCHIVE_TRADES =
+      key("ohlc.archive-trades")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "With --jdbc.url, archive every valid trade into PostgreSQL trades (the job then"
+                  + " runs no faster than the archive takes rows); turn it off for a backtest over"
+                  + " trades already archived.");
+
   public static final List<ConfigOption<?>> ALL =
       List.of(
           TRADES_TOPIC,
+          ARCHIVE_TRADES,
           BARS_TOPIC,
           ALLOWED_LATENESS,
           INTERVALS,

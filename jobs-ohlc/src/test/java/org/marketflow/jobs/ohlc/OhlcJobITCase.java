@@ -199,12 +199,16 @@ class OhlcJobITCase {
             "jobs-ohlc.validate: price must be a positive finite number, not -1.0",
             "jobs-ohlc.decode: not an Avro Trade: java.io.EOFException");
 
+    // Every valid trade is in the archive.
+    assertThat(archivedTrades(db)).isEqualTo(5);
+
     // A second run over the same range (a restart without committed offsets, or a backtest)
-    // leaves the table exactly as it was.
+    // leaves the tables exactly as they were.
     runJob(kafka, trades, bars, deadLetters, db);
     try (Connection c = db.connect()) {
       assertThat(OhlcBarRows.all(c)).isEqualTo(rows);
     }
+    assertThat(archivedTrades(db)).isEqualTo(5);
   }
 
   @Test
@@ -252,6 +256,16 @@ class OhlcJobITCase {
             .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters)
             .build();
     JobRunner.execute(new OhlcJob(), config);
+  }
+
+  private static long archivedTrades(PostgresDatabase db) throws Exception {
+    try (Connection c = db.connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT count(DISTINCT (instrument, trade_id)) FROM trades")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafka kafka) {

@@ -50,26 +50,38 @@ public record TableSpec(String name, List<String> columns, List<String> keyColum
    * EXCLUDED.revision}.
    */
   public String upsert(String guard) {
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
     String updates =
         columns.stream()
             .filter(c -> !keyColumns.contains(c))
             .map(c -> c + " = EXCLUDED." + c)
             .collect(Collectors.joining(", "));
-    StringBuilder sql =
-        new StringBuilder("INSERT INTO ")
-            .append(name)
-            .append(" (")
-            .append(columnList())
-            .append(") VALUES (")
-            .append(placeholders)
-            .append(") ON CONFLICT (")
-            .append(String.join(", ", keyColumns))
-            .append(") DO UPDATE SET ")
-            .append(updates);
+    StringBuilder sql = insert().append("DO UPDATE SET ").append(updates);
     if (guard != null) {
       sql.append(" WHERE ").append(guard);
     }
     return sql.toString();
+  }
+
+  /**
+   * An idempotent insert of every column that leaves a stored row with the same key as it is
+   * ({@code ON CONFLICT DO NOTHING}): for rows that never change once written, such as archived
+   * trades, where a replay then writes nothing.
+   */
+  public String insertIfAbsent() {
+    return insert().append("DO NOTHING").toString();
+  }
+
+  /** {@code INSERT INTO <name> (<columns>) VALUES (?, …) ON CONFLICT (<key>) }. */
+  private StringBuilder insert() {
+    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    return new StringBuilder("INSERT INTO ")
+        .append(name)
+        .append(" (")
+        .append(columnList())
+        .append(") VALUES (")
+        .append(placeholders)
+        .append(") ON CONFLICT (")
+        .append(String.join(", ", keyColumns))
+        .append(") ");
   }
 }

@@ -60,6 +60,28 @@ public final class Tables {
           List.of("asset_id", "timestamp", "tick_index"));
 
   /**
+   * {@code trades}: the trade archive, one row per trade, written once and never changed (inserted
+   * with {@link TableSpec#insertIfAbsent}). Keyed by instrument, exchange time and trade id: the
+   * venue's id, or an id derived from the trade when the venue gives none (jobs-ohlc's {@code
+   * TradeArchiveIds}). {@code side} is {@code BUY}, {@code SELL} or {@code UNKNOWN}.
+   */
+  public static final TableSpec TRADES =
+      new TableSpec(
+          "trades",
+          List.of(
+              "instrument",
+              "exchange_time",
+              "receive_time",
+              "trade_id",
+              "sequence",
+              "price",
+              "size",
+              "side",
+              "is_amm_trade",
+              "order_id"),
+          List.of("instrument", "exchange_time", "trade_id"));
+
+  /**
    * {@code order_book_snapshots}: one row per {@code OrderBookSnapshot}. Levels are parallel
    * arrays, best first: {@code double precision[]} prices and sizes, {@code integer[]} order counts
    * ({@code NULL} when no level has one).
@@ -202,6 +224,7 @@ public final class Tables {
       List.of(
           OHLC_BARS,
           MARKET_TICKS,
+          TRADES,
           ORDER_BOOK_SNAPSHOTS,
           MARKET_MICROSTRUCTURE,
           LIQUIDITY_METRICS,

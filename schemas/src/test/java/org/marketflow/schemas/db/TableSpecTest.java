@@ -32,6 +32,8 @@ class TableSpecTest {
             "INSERT INTO t (k, a, b) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET"
                 + " a = EXCLUDED.a, b = EXCLUDED.b WHERE t.a <= EXCLUDED.a");
     assertThat(table.upsert(null)).doesNotContain("WHERE");
+    assertThat(table.insertIfAbsent())
+        .isEqualTo("INSERT INTO t (k, a, b) VALUES (?, ?, ?) ON CONFLICT (k) DO NOTHING");
     assertThat(table.select()).isEqualTo("SELECT k, a, b FROM t");
     assertThat(table.position("b")).isEqualTo(3);
   }

@@ -13,8 +13,9 @@ import org.marketflow.schemas.db.TableSpec;
 
 /**
  * Rows into a PostgreSQL table with Flink's JDBC connector: batched, flushed on every checkpoint,
- * and idempotent through {@link TableSpec#upsert}, so at-least-once delivery leaves the table
- * exactly as one uninterrupted run would.
+ * and idempotent through {@link TableSpec#upsert} (or {@link TableSpec#insertIfAbsent} for rows
+ * that never change, {@link #ifAbsent}), so at-least-once delivery leaves the table exactly as one
+ * uninterrupted run would.
  *
  * <pre>{@code
  * JdbcSink<OhlcBar> sink = JdbcUpsertSink.builder(Tables.OHLC_BARS, new OhlcBarStatement())
@@ -30,6 +31,7 @@ public final class JdbcUpsertSink<T> {
   private final TableSpec table;
   private final JdbcStatementBuilder<T> statement;
   private String guard;
+  private boolean ifAbsent;
   private String url;
   private String user;
   private String password;
@@ -51,6 +53,16 @@ public final class JdbcUpsertSink<T> {
   /** Overwrite a stored row only where {@code guard} holds (see {@link TableSpec#upsert}). */
   public JdbcUpsertSink<T> guard(String condition) {
     this.guard = condition;
+    return this;
+  }
+
+  /**
+   * Insert only rows whose key is not stored yet and leave stored rows as they are ({@link
+   * TableSpec#insertIfAbsent}): for rows that never change once written, where a replay then writes
+   * nothing.
+   */
+  public JdbcUpsertSink<T> ifAbsent() {
+    this.ifAbsent = true;
     return this;
   }
 
@@ -81,13 +93,19 @@ public final class JdbcUpsertSink<T> {
 
   /** The statement the sink runs for every row. */
   public String sql() {
-    return table.upsert(guard);
+    return ifAbsent ? table.insertIfAbsent() : table.upsert(guard);
   }
 
   /**
-   * @throws IllegalArgumentException without a PostgreSQL URL or with a batch size below 1
+   * @throws IllegalArgumentException without a PostgreSQL URL, with a batch size below 1, or with a
+   *     guard on an insert that never overwrites
    */
   public JdbcSink<T> buildAtLeastOnce() {
+    Preconditions.checkArgument(
+        !(ifAbsent && guard != null),
+        "the sink of %s inserts only absent rows: a guard on overwriting (%s) cannot apply",
+        table.name(),
+        guard);
     Preconditions.checkArgument(
         url != null && url.startsWith("jdbc:postgresql:"),
         "the sink of %s needs a jdbc:postgresql: URL, not %s",

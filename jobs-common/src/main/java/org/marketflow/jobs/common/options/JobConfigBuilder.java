@@ -25,10 +25,17 @@ public final class JobConfigBuilder {
 
   private final Configuration config = new Configuration();
 
+  private JobConfigBuilder() {}
+
   private JobConfigBuilder(String bootstrapServers, String groupId) {
     config.set(JobOptions.BOOTSTRAP_SERVERS, bootstrapServers);
     config.set(JobOptions.GROUP_ID, groupId);
     config.set(JobOptions.START_FROM, StartFrom.EARLIEST);
+  }
+
+  /** Every option at its default, no Kafka: for a part of a job on its own, such as a sink. */
+  public static JobConfigBuilder defaults() {
+    return new JobConfigBuilder();
   }
 
   /** Reads every topic from its earliest record and goes on (a live job). */

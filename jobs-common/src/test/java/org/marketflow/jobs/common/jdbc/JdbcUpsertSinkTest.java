@@ -25,6 +25,23 @@ class JdbcUpsertSinkTest {
   }
 
   @Test
+  void insertsOnlyAbsentRowsWhenAskedTo() {
+    assertThat(JdbcUpsertSink.builder(TABLE, BIND).ifAbsent().sql())
+        .isEqualTo("INSERT INTO t (k, v) VALUES (?, ?) ON CONFLICT (k) DO NOTHING");
+    assertThatThrownBy(
+            () ->
+                JdbcUpsertSink.builder(TABLE, BIND)
+                    .ifAbsent()
+                    .guard("t.v <= EXCLUDED.v")
+                    .connection("jdbc:postgresql://h/db", "u", "p")
+                    .buildAtLeastOnce())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the sink of t inserts only absent rows: a guard on overwriting (t.v <= EXCLUDED.v)"
+                + " cannot apply");
+  }
+
+  @Test
   void refusesWhatWouldFailAtTheFirstBatch() {
     assertThatThrownBy(() -> JdbcUpsertSink.builder(TABLE, BIND).buildAtLeastOnce())
         .isInstanceOf(IllegalArgumentException.class)
