@@ -13,16 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.assertj.core.data.Offset;
@@ -53,6 +46,7 @@ import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.Topics;
 import org.marketflow.schemas.redis.RecordJson;
 import org.marketflow.testing.data.SharedData;
+import org.marketflow.testing.junit.FailOnce;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.KafkaExtension;
 import org.marketflow.testing.junit.PostgresExtension;
@@ -62,6 +56,7 @@ import org.marketflow.testing.servers.EmbeddedKafka;
 import org.marketflow.testing.servers.PostgresDatabase;
 import org.marketflow.testing.servers.PostgresServer;
 import org.marketflow.testing.servers.RedisServer;
+import org.marketflow.testing.servers.TableDigests;
 import org.marketflow.testing.servers.TopicContents;
 import redis.clients.jedis.Jedis;
 
@@ -217,11 +212,11 @@ class MicrostructureJobITCase {
     }
 
     // A replay of the same topics leaves every table as it was.
-    Map<String, String> before = digests(db, TABLES);
+    Map<String, String> before = TableDigests.of(db, TABLES);
     Configuration again = new Configuration(config);
     again.set(JobOptions.GROUP_ID, "it-again-" + book);
     JobRunner.execute(new MicrostructureJob(), again);
-    assertThat(digests(db, TABLES)).isEqualTo(before);
+    assertThat(TableDigests.of(db, TABLES)).isEqualTo(before);
   }
 
   /**
@@ -240,7 +235,7 @@ class MicrostructureJobITCase {
       throws Exception {
     Replayed input = replay(kafka, "binance-hftbacktest/spot_btcusdt_20240808.gz");
     JobRunner.execute(new MicrostructureJob(), config(kafka, input, db, redis, prefix));
-    Map<String, String> uninterrupted = digests(db, TABLES);
+    Map<String, String> uninterrupted = TableDigests.of(db, TABLES);
 
     try (PostgresDatabase restarted = server.createDatabase("restarted")) {
       DatabaseMigrations.migrate(restarted.jdbcUrl(), restarted.user(), restarted.password());
@@ -273,55 +268,7 @@ class MicrostructureJobITCase {
       assertThat(FailOnce.FAILURES.get()).isEqualTo(1);
       assertThat(FailOnce.CHECKPOINTS_BEFORE_FAILURE.get()).isPositive();
       assertThat(FailOnce.RESTORED.get()).isPositive();
-      assertThat(digests(restarted, TABLES)).isEqualTo(uninterrupted);
-    }
-  }
-
-  /**
-   * Passes records through, and throws once, on the first record after {@link #after} records of
-   * one subtask once a checkpoint has completed; counts its subtasks restored from a checkpoint.
-   */
-  private static final class FailOnce<T>
-      implements MapFunction<T, T>, CheckpointListener, CheckpointedFunction {
-
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicLong CHECKPOINTS_COMPLETED = new AtomicLong();
-    static final AtomicLong CHECKPOINTS_BEFORE_FAILURE = new AtomicLong();
-    static final AtomicInteger RESTORED = new AtomicInteger();
-    static volatile long after;
-
-    private long seen;
-
-    static void reset(long records) {
-      after = records;
-      FAILURES.set(0);
-      CHECKPOINTS_COMPLETED.set(0);
-      CHECKPOINTS_BEFORE_FAILURE.set(0);
-      RESTORED.set(0);
-    }
-
-    @Override
-    public T map(T value) {
-      if (++seen > after && CHECKPOINTS_COMPLETED.get() > 0 && FAILURES.compareAndSet(0, 1)) {
-        CHECKPOINTS_BEFORE_FAILURE.set(CHECKPOINTS_COMPLETED.get());
-        throw new IllegalStateException("injected failure after " + after + " records");
-      }
-      return value;
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-      CHECKPOINTS_COMPLETED.incrementAndGet();
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) {}
-
-    @Override
-    public void initializeState(FunctionInitializationContext context) {
-      if (context.isRestored()) {
-        RESTORED.incrementAndGet();
-      }
+      assertThat(TableDigests.of(restarted, TABLES)).isEqualTo(uninterrupted);
     }
   }
 
@@ -376,27 +323,6 @@ class MicrostructureJobITCase {
         // a snapshot at the end of every millisecond in which the book changed
         .set(MicrostructureOptions.SNAPSHOT_INTERVAL, Duration.ofMillis(1))
         .build();
-  }
-
-  /** Each table's row count and a digest of all its rows, in a fixed order. */
-  private static Map<String, String> digests(PostgresDatabase db, List<String> tables)
-      throws Exception {
-    Map<String, String> digests = new TreeMap<>();
-    try (Connection c = db.connect();
-        Statement statement = c.createStatement()) {
-      for (String table : tables) {
-        try (ResultSet rows =
-            statement.executeQuery(
-                "SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY"
-                    + " t::text)), '') FROM "
-                    + table
-                    + " t")) {
-          rows.next();
-          digests.put(table, rows.getString(1));
-        }
-      }
-    }
-    return digests;
   }
 
   private static void apply(TreeMap<Double, Double> side, List<BookLevel> levels) {

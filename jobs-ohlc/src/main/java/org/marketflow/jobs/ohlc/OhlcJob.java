@@ -3,6 +3,7 @@ package org.marketflow.jobs.ohlc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ConfigOption;
@@ -111,6 +112,20 @@ public final class OhlcJob implements StreamingJob {
     }
   }
 
+  private final UnaryOperator<DataStream<Consumed<Trade>>> tradesTap;
+
+  public OhlcJob() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * A test seam: {@code tradesTap} gets the trades source's stream before the computation and
+   * returns the stream to compute on (a test injects a failure there).
+   */
+  OhlcJob(UnaryOperator<DataStream<Consumed<Trade>>> tradesTap) {
+    this.tradesTap = tradesTap;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -208,7 +223,7 @@ public final class OhlcJob implements StreamingJob {
         KafkaInput.of(NAME, tradesTopic(config), config).withCheck(new TradeCheck());
     Outputs outputs =
         compute(
-            trades.addTo(env, SOURCE_UID, "Kafka trades"),
+            tradesTap.apply(trades.addTo(env, SOURCE_UID, "Kafka trades")),
             StatisticsStage.liquidityInput(env, config),
             Settings.from(config));
 
