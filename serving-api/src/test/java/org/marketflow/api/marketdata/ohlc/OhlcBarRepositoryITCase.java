@@ -58,14 +58,16 @@ class OhlcBarRepositoryITCase {
       statement.execute(
           INSERT_BARS
               + " SELECT 'BINANCE:SYM' || lpad(s::text, 2, '0'), '1m', t,"
-              + " 100, 101, 99, 100.5, 2, 201, 3, 100.25, t, t + interval '59 seconds', 0"
+              + " 100, 101, 99, 100.5, 2, 201, 3, 100.25, t, t + interval '59 seconds', 0,"
+              + " 1, 1, 2, 1, true"
               + " FROM generate_series(1, 20) s, generate_series('2024-07-25T00:00:00Z'::timestamptz,"
               + " '2024-08-04T23:59:00Z'::timestamptz, interval '1 minute') t");
       // 20 events with two outcomes and both options, a day of 1m bars each.
       statement.execute(
           INSERT_BARS
               + " SELECT 'PARIFLOW:evt-' || e || ':out-' || o || ':' || opt, '1m',"
-              + " t, 0.5, 0.6, 0.4, 0.55, 2, 1, 3, 0.5, t, t + interval '59 seconds', 0"
+              + " t, 0.5, 0.6, 0.4, 0.55, 2, 1, 3, 0.5, t, t + interval '59 seconds', 0,"
+              + " 1, 1, 2, 1, true"
               + " FROM generate_series(1, 20) e, generate_series(1, 2) o,"
               + " unnest(ARRAY['YES', 'NO']) opt, generate_series('2024-07-31T12:00:00Z'::timestamptz,"
               + " '2024-08-01T11:59:00Z'::timestamptz, interval '1 minute') t");

@@ -135,6 +135,12 @@ public final class OhlcFixtures {
         insert.setObject(OHLC_BARS.position("first_trade_time"), utc(bar.firstTradeTime()));
         insert.setObject(OHLC_BARS.position("last_trade_time"), utc(bar.lastTradeTime()));
         insert.setInt(OHLC_BARS.position("revision"), bar.revision());
+        // The side split and the final flag are not served yet: a final bar of buys.
+        insert.setDouble(OHLC_BARS.position("buy_volume"), bar.volume());
+        insert.setDouble(OHLC_BARS.position("sell_volume"), 0.0);
+        insert.setLong(OHLC_BARS.position("buy_trade_count"), bar.tradeCount());
+        insert.setLong(OHLC_BARS.position("sell_trade_count"), 0L);
+        insert.setBoolean(OHLC_BARS.position("is_final"), true);
         insert.addBatch();
       }
       insert.executeBatch();
