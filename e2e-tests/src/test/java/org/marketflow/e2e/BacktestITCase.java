@@ -109,26 +109,7 @@ class BacktestITCase {
   }
 
   private static OhlcBarRows.Row anyRevision(OhlcBarRows.Row row) {
-    return new OhlcBarRows.Row(
-        row.instrument(),
-        row.interval(),
-        row.bucketStartUs(),
-        row.open(),
-        row.high(),
-        row.low(),
-        row.close(),
-        row.volume(),
-        row.quoteVolume(),
-        row.tradeCount(),
-        row.vwap(),
-        row.firstTradeTimeUs(),
-        row.lastTradeTimeUs(),
-        0,
-        row.buyVolume(),
-        row.sellVolume(),
-        row.buyTradeCount(),
-        row.sellTradeCount(),
-        row.isFinal());
+    return row.withRevision(0);
   }
 
   private static List<OhlcBarRows.Row> rows(PostgresDatabase db, String schema) throws Exception {

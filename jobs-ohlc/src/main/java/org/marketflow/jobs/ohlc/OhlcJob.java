@@ -263,7 +263,16 @@ public final class OhlcJob implements StreamingJob {
   /** The intervals named by {@code ohlc.intervals}, with a precise message for an unknown one. */
   public static List<BarInterval> intervals(Configuration config) {
     List<BarInterval> intervals = new ArrayList<>();
-    for (String code : config.get(OhlcOptions.INTERVALS)) {
+    List<String> codes = new ArrayList<>();
+    for (String entry : config.get(OhlcOptions.INTERVALS)) {
+      // Flink separates a list option's values with ';'; the command line says 1m,5m.
+      for (String code : entry.split(",")) {
+        if (!code.isBlank()) {
+          codes.add(code);
+        }
+      }
+    }
+    for (String code : codes) {
       intervals.add(
           BarInterval.fromCode(code.trim())
               .orElseThrow(

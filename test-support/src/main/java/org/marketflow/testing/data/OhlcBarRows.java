@@ -33,7 +33,32 @@ public final class OhlcBarRows {
       double sellVolume,
       long buyTradeCount,
       long sellTradeCount,
-      boolean isFinal) {}
+      boolean isFinal) {
+
+    /** The same bar with another revision: for comparing bars revisions aside. */
+    public Row withRevision(int other) {
+      return new Row(
+          instrument,
+          interval,
+          bucketStartUs,
+          open,
+          high,
+          low,
+          close,
+          volume,
+          quoteVolume,
+          tradeCount,
+          vwap,
+          firstTradeTimeUs,
+          lastTradeTimeUs,
+          other,
+          buyVolume,
+          sellVolume,
+          buyTradeCount,
+          sellTradeCount,
+          isFinal);
+    }
+  }
 
   private OhlcBarRows() {}
 

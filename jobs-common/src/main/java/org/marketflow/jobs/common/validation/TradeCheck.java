@@ -7,12 +7,15 @@ import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
  * Whether a trade can be used by any job: a valid instrument id, a price and a size that are
- * positive finite numbers, and a prediction-market price within 0.01-0.99. (The time check is
- * {@link PlausibleTime}, which every venue record gets.)
+ * positive finite numbers, a prediction-market price within 0.01-0.99, and a trade id that fits the
+ * trade archive. (The time check is {@link PlausibleTime}, which every venue record gets.)
  */
 public final class TradeCheck implements RecordCheck<Trade> {
 
   private static final int MAX_REMEMBERED_INSTRUMENTS = 100_000;
+
+  /** The archive's {@code trades.trade_id} column holds this many characters. */
+  public static final int MAX_TRADE_ID_LENGTH = 64;
 
   // Parsing an id on every trade would dominate the check; valid ids are remembered. Bounded by
   // the number of instruments; the cap only guards against a flood of junk ids.
@@ -48,6 +51,10 @@ public final class TradeCheck implements RecordCheck<Trade> {
     double size = trade.getSize();
     if (!(size > 0) || Double.isInfinite(size)) {
       return "size must be a positive finite number, not " + size;
+    }
+    String tradeId = trade.getTradeId();
+    if (tradeId != null && tradeId.length() > MAX_TRADE_ID_LENGTH) {
+      return "trade id longer than " + MAX_TRADE_ID_LENGTH + " characters";
     }
     return null;
   }

@@ -44,6 +44,15 @@ class TradeCheckTest {
   }
 
   @Test
+  void refusesATradeIdTooLongForTheArchive() {
+    Trade trade = btc(1, 1, 100, 1);
+    trade.setTradeId("x".repeat(64));
+    assertThat(check.problemWith(trade)).isNull();
+    trade.setTradeId("x".repeat(65));
+    assertThat(check.problemWith(trade)).isEqualTo("trade id longer than 64 characters");
+  }
+
+  @Test
   void believesAVenueTimeOnlyWithinItsBoundsOfTheReceiveTime() {
     PlausibleTime<Trade> time =
         new PlausibleTime<>(
