@@ -3,6 +3,8 @@ package org.marketflow.launcher;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.options.JobOptions;
@@ -14,9 +16,10 @@ import org.marketflow.testing.servers.PostgresServer;
 
 /**
  * Runs one job as a backtest on this machine: migrates the backtest's schema in the local
- * PostgreSQL, then runs the job in this JVM (Flink's local environment) with the arguments given,
- * against the Kafka of a running {@code scripts/run-local.sh} unless they name another, and prints
- * the {@code psql} line that shows the result.
+ * PostgreSQL (or the one {@code --jdbc.url} names), then runs the job in this JVM (Flink's local
+ * environment) with the arguments given, against the Kafka of a running {@code
+ * scripts/run-local.sh} unless they name another, and prints the {@code psql} line that shows the
+ * result.
  *
  * <pre>{@code
  * scripts/backtest.sh ohlc --backtest.name q1 --from 2026-11-22T10:00:00Z --to 2026-11-22T10:05:00Z
@@ -35,12 +38,26 @@ public final class LocalBacktest {
     }
     StreamingJob job = args[0].equals("ohlc") ? new OhlcJob() : new MicrostructureJob();
     List<String> jobArgs = new ArrayList<>(List.of(args).subList(1, args.length));
-    String name = valueOf(jobArgs, JobOptions.BACKTEST_NAME.key());
+    Configuration given;
+    try {
+      given = JobRunner.parse(job, jobArgs.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String name = given.get(JobOptions.BACKTEST_NAME);
     if (name == null) {
       System.err.println("error: --" + JobOptions.BACKTEST_NAME.key() + " is required");
       System.exit(2);
     }
-    PostgresServer postgres = LocalPostgres.shared();
+    PostgresServer postgres =
+        given.contains(JobOptions.JDBC_URL)
+            ? new PostgresServer(
+                given.get(JobOptions.JDBC_URL),
+                given.get(JobOptions.JDBC_USER),
+                given.get(JobOptions.JDBC_PASSWORD))
+            : LocalPostgres.shared();
     int migrated =
         MigrateCommand.run(
             "--jdbc-url", postgres.jdbcUrl(),
@@ -50,14 +67,18 @@ public final class LocalBacktest {
     if (migrated != 0) {
       System.exit(migrated);
     }
-    addIfAbsent(jobArgs, JobOptions.JDBC_URL.key(), postgres.jdbcUrl());
-    addIfAbsent(jobArgs, JobOptions.JDBC_USER.key(), postgres.user());
-    addIfAbsent(jobArgs, JobOptions.JDBC_PASSWORD.key(), postgres.password());
+    if (!given.contains(JobOptions.JDBC_URL)) {
+      addIfAbsent(given, jobArgs, JobOptions.JDBC_URL, postgres.jdbcUrl());
+      addIfAbsent(given, jobArgs, JobOptions.JDBC_USER, postgres.user());
+      addIfAbsent(given, jobArgs, JobOptions.JDBC_PASSWORD, postgres.password());
+    }
     addIfAbsent(
+        given,
         jobArgs,
-        JobOptions.CHECKPOINT_DIR.key(),
+        JobOptions.CHECKPOINT_DIR,
         Files.createTempDirectory("marketflow-backtest").toUri().toString());
     JobRunner.run(job, jobArgs.toArray(String[]::new));
+    String table = job instanceof OhlcJob ? "ohlc_bars" : "market_microstructure";
     System.out.println(
         "Backtest "
             + name
@@ -65,27 +86,17 @@ public final class LocalBacktest {
             + name
             + ", e.g.:\n  psql \""
             + LocalSuite.postgresUrl(postgres)
-            + "\" -c \"SELECT bar_interval, count(*), min(bucket_start), max(bucket_start) FROM"
-            + " backtest_"
+            + "\" -c \"SELECT count(*) FROM backtest_"
             + name
-            + ".ohlc_bars GROUP BY 1 ORDER BY 1\"");
+            + "."
+            + table
+            + "\"");
   }
 
-  private static String valueOf(List<String> args, String key) {
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("--" + key) && i + 1 < args.size()) {
-        return args.get(i + 1);
-      }
-      if (args.get(i).startsWith("--" + key + "=")) {
-        return args.get(i).substring(key.length() + 3);
-      }
-    }
-    return null;
-  }
-
-  private static void addIfAbsent(List<String> args, String key, String value) {
-    if (valueOf(args, key) == null) {
-      args.add("--" + key);
+  private static void addIfAbsent(
+      Configuration given, List<String> args, ConfigOption<String> option, String value) {
+    if (!given.contains(option)) {
+      args.add("--" + option.key());
       args.add(value);
     }
   }

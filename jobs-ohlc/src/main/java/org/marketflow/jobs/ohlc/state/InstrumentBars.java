@@ -72,15 +72,6 @@ public final class InstrumentBars {
     return next;
   }
 
-  public boolean isEmpty() {
-    for (List<OpenBar> open : bars) {
-      if (!open.isEmpty()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Whether this state was made for these intervals: a restore must not mix up intervals. */
   public boolean hasIntervals(long[] expectedMs) {
     return Arrays.equals(intervalMs, expectedMs);
