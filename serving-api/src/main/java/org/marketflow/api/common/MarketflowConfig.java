@@ -16,6 +16,20 @@ import org.eclipse.microprofile.config.spi.Converter;
 @ConfigMapping(prefix = "marketflow")
 public interface MarketflowConfig {
 
+  /** {@code marketflow.redis.*}: the Redis server of the cache, the rate limits and live data. */
+  Redis redis();
+
+  /** The one Redis server the service talks to. */
+  interface Redis {
+
+    /**
+     * {@code marketflow.redis.url} (environment: {@code MARKETFLOW_REDIS_URL}): a {@code
+     * redis://host:port} URI; the default is the server of {@code scripts/local-redis.sh}.
+     */
+    @WithDefault("redis://127.0.0.1:56379")
+    String url();
+  }
+
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
   Partitions partitions();
 

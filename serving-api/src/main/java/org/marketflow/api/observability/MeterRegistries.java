@@ -1,0 +1,31 @@
+package org.marketflow.api.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The service's one meter registry, a Prometheus one: features register their counters, timers and
+ * gauges on the {@link MeterRegistry} they are given, and the metrics endpoint scrapes it.
+ */
+@ApplicationScoped
+public class MeterRegistries {
+
+  private final PrometheusMeterRegistry prometheus =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  @Produces
+  @Singleton
+  PrometheusMeterRegistry prometheus() {
+    return prometheus;
+  }
+
+  @Produces
+  @Singleton
+  MeterRegistry registry() {
+    return prometheus;
+  }
+}
