@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
@@ -28,6 +29,14 @@ public interface MarketflowConfig {
      */
     @WithDefault("redis://127.0.0.1:56379")
     String url();
+
+    /**
+     * {@code marketflow.redis.key-prefix}: put before every key the service itself owns (cache
+     * entries, rate-limit windows), never before the keys the jobs write and the service only reads
+     * ({@code market:book:*}, {@code market:stats:*}). Empty by default; tests sharing one server
+     * give each service its own. None by default.
+     */
+    Optional<String> keyPrefix();
   }
 
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
