@@ -15,6 +15,8 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(405),
   /** The endpoint cannot produce a representation the client accepts. */
   NOT_ACCEPTABLE(406),
+  /** The request target (path and query) is longer than the service accepts. */
+  URI_TOO_LONG(414),
   /** The endpoint does not take a body of this media type. */
   UNSUPPORTED_MEDIA_TYPE(415),
   /** The database cannot be reached; retrying later may succeed. */
@@ -39,6 +41,7 @@ public enum ErrorCode {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;
+      case 414 -> URI_TOO_LONG;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;

@@ -1,8 +1,5 @@
 package org.marketflow.api.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,18 +11,18 @@ import org.jboss.logging.Logger;
 /**
  * Failures that never reach the REST layer's exception mappers (an exception thrown by a mapper
  * itself, a failure in a Vert.x handler) still get an {@link ErrorResponse} instead of Quarkus'
- * default text or HTML error page. Not covered: a URI that is not even valid percent-encoding
- * ({@code %zz}), which Quarkus answers with an empty 400 before any route runs.
+ * default text or HTML error page. A malformed request target is answered before routing, by {@link
+ * org.marketflow.api.http.RequestTargetGuard}.
  */
 @ApplicationScoped
 public class RouteFailureHandler {
 
   private static final Logger LOG = Logger.getLogger(RouteFailureHandler.class);
 
-  private final ObjectMapper objectMapper;
+  private final RoutingErrors errors;
 
-  public RouteFailureHandler(ObjectMapper objectMapper) {
-    this.objectMapper = objectMapper;
+  public RouteFailureHandler(RoutingErrors errors) {
+    this.errors = errors;
   }
 
   void register(@Observes Router router) {
@@ -51,18 +48,9 @@ public class RouteFailureHandler {
       error = ErrorResponse.reasonPhrase(status);
       details = Map.of("path", path(context));
     }
-    String json;
-    try {
-      json = objectMapper.writeValueAsString(ErrorResponse.of(code, error, details));
-    } catch (JsonProcessingException e) {
+    if (!errors.answer(context, status, code, error, details)) {
       context.next();
-      return;
     }
-    context
-        .response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(json);
   }
 
   private static String path(RoutingContext context) {
