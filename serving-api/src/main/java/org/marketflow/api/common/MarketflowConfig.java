@@ -39,6 +39,20 @@ public interface MarketflowConfig {
     Optional<String> keyPrefix();
   }
 
+  /** {@code marketflow.access-log.*}: the one-line-per-request log. */
+  AccessLog accessLog();
+
+  /** The access log of {@link org.marketflow.api.observability.HttpObservation}. */
+  interface AccessLog {
+
+    /**
+     * {@code marketflow.access-log.enabled}: write a line per request to the {@code
+     * org.marketflow.api.access} log category.
+     */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
   Partitions partitions();
 
