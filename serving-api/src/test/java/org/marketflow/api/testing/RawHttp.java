@@ -43,7 +43,8 @@ public final class RawHttp {
       OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
-      return read(socket.getInputStream());
+      return read(
+          socket.getInputStream(), request.length > 4 && request[0] == 'H' && request[1] == 'E');
     }
   }
 
@@ -52,7 +53,8 @@ public final class RawHttp {
     return send(request.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  private static Answer read(InputStream in) throws IOException {
+  /** Reads one answer; {@code headOnly} for a HEAD request, whose answer has no body. */
+  private static Answer read(InputStream in, boolean headOnly) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     int headEnd = -1;
@@ -65,7 +67,8 @@ public final class RawHttp {
         if (headEnd < 0 && (headEnd = text.indexOf("\r\n\r\n")) >= 0) {
           contentLength = contentLength(text.substring(0, headEnd));
         }
-        if (headEnd >= 0 && contentLength >= 0 && text.length() >= headEnd + 4 + contentLength) {
+        if (headEnd >= 0
+            && (headOnly || contentLength >= 0 && text.length() >= headEnd + 4 + contentLength)) {
           break;
         }
       }
