@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -343,6 +345,65 @@ class ExportResourceTest {
         .untilAsserted(() -> assertThat(status(jobId).get("status").asText()).isEqualTo("expired"));
     assertThat(ExportTestResource.directory().resolve(jobId + ".gz")).doesNotExist();
     given().when().get(download).then().statusCode(410);
+  }
+
+  @Test
+  void aJobProcessingOrFailedHasNoFileToDownload() throws Exception {
+    UUID processing = insertJob("processing", Instant.now().plusSeconds(3600), null);
+    UUID failed =
+        insertJob("failed", Instant.now().plusSeconds(3600), "the export could not be written");
+
+    JsonNode running = status(processing.toString());
+    assertThat(running.get("status").asText()).isEqualTo("processing");
+    assertThat(running.get("downloadUrl").isNull()).isTrue();
+    given()
+        .when()
+        .get(PATH + "/" + processing + "/download")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("EXPORT_NOT_READY"));
+
+    JsonNode broken = status(failed.toString());
+    assertThat(broken.get("status").asText()).isEqualTo("failed");
+    assertThat(broken.get("error").asText()).isEqualTo("the export could not be written");
+    given()
+        .when()
+        .get(PATH + "/" + failed + "/download")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("EXPORT_NOT_READY"));
+  }
+
+  @Test
+  void aJobLeftProcessingPastTheTimeoutIsGivenUpByTheCleanup() throws Exception {
+    UUID abandoned = insertJob("processing", Instant.now().minusSeconds(1), null);
+    await()
+        .atMost(JOB_WAIT)
+        .untilAsserted(
+            () -> {
+              JsonNode job = status(abandoned.toString());
+              assertThat(job.get("status").asText()).isEqualTo("failed");
+              assertThat(job.get("error").asText())
+                  .isEqualTo("not completed within marketflow.export.job-timeout");
+            });
+  }
+
+  /** A job row as an instance would have left it, without a file. */
+  private static UUID insertJob(String status, Instant expiresAt, String error) throws Exception {
+    UUID id = UUID.randomUUID();
+    try (Connection connection = ExportTestResource.connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO export_jobs (job_id, status, export_type, format, request, file_name,"
+                    + " error, created_at, expires_at) VALUES (?, ?, 'trades', 'csv', 'test',"
+                    + " 'trades.csv.gz', ?, now(), ?)")) {
+      insert.setObject(1, id);
+      insert.setString(2, status);
+      insert.setString(3, error);
+      insert.setObject(4, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+    }
+    return id;
   }
 
   @Test
