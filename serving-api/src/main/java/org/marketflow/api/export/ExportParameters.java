@@ -1,6 +1,7 @@
 package org.marketflow.api.export;
 
 import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
 import org.marketflow.api.error.InvalidParameterException;
 
 /**
@@ -49,7 +50,7 @@ public class ExportParameters {
    * @param maxRange the longest range allowed, {@code marketflow.export.max-range}
    * @throws InvalidParameterException for the first missing, malformed or conflicting parameter
    */
-  public ExportRequest toRequest(java.time.Duration maxRange) {
+  public ExportRequest toRequest(Duration maxRange) {
     return ExportRequest.parse(this, maxRange);
   }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 import org.marketflow.api.common.ApiPaths;
@@ -31,11 +32,17 @@ public class ExportResource {
 
   private final ExportService service;
   private final ExportStreamer streamer;
+  private final ExportMetrics metrics;
   private final MarketflowConfig config;
 
-  public ExportResource(ExportService service, ExportStreamer streamer, MarketflowConfig config) {
+  public ExportResource(
+      ExportService service,
+      ExportStreamer streamer,
+      ExportMetrics metrics,
+      MarketflowConfig config) {
     this.service = service;
     this.streamer = streamer;
+    this.metrics = metrics;
     this.config = config;
   }
 
@@ -55,7 +62,15 @@ public class ExportResource {
           .header(HttpHeaders.LOCATION, PATH + "/" + job.get().id())
           .build();
     }
-    StreamingOutput body = out -> streamer.write(request, out);
+    StreamingOutput body =
+        out -> {
+          try {
+            metrics.completed(request, ExportMetrics.Delivery.STREAM, streamer.write(request, out));
+          } catch (IOException | RuntimeException e) {
+            metrics.failed(request, ExportMetrics.Delivery.STREAM);
+            throw e;
+          }
+        };
     return file(body, request.fileName());
   }
 
@@ -73,9 +88,8 @@ public class ExportResource {
   @Path("{jobId}/download")
   @Produces({ExportFormat.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   public Response download(@PathParam("jobId") String jobId) {
-    java.nio.file.Path file = service.download(jobId);
-    String fileName = service.find(jobId).orElseThrow().fileName();
-    return file(file.toFile(), fileName);
+    ExportService.Download download = service.download(jobId);
+    return file(download.file().toFile(), download.fileName());
   }
 
   private static Response file(Object entity, String fileName) {

@@ -86,13 +86,16 @@ public class ExportService {
     return repository.find(id);
   }
 
+  /** A job's file and the name it is downloaded as. */
+  public record Download(Path file, String fileName) {}
+
   /**
    * The file of a completed job that has not expired.
    *
    * @throws ApiException 404 for an unknown job, 409 while processing or after a failure, 410 once
    *     expired
    */
-  public Path download(String jobId) {
+  public Download download(String jobId) {
     ExportJob job =
         find(jobId)
             .orElseThrow(
@@ -119,7 +122,7 @@ public class ExportService {
           "The file of export job " + jobId + " is no longer available; export again",
           null);
     }
-    return file;
+    return new Download(file, job.fileName());
   }
 
   private static ApiException expired(String jobId) {

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.marketflow.api.common.MarketflowConfig;
 import org.marketflow.api.error.ApiException;
 import org.marketflow.api.error.ErrorCode;
+import org.marketflow.api.export.ExportMetrics;
 import org.marketflow.api.export.ExportRequest;
 import org.marketflow.api.export.ExportStreamer;
 
@@ -42,6 +43,7 @@ public class ExportJobs {
   private final ExportJobRepository repository;
   private final ExportDirectory directory;
   private final ExportStreamer streamer;
+  private final ExportMetrics metrics;
   private final Duration expireAfter;
   private final Duration jobTimeout;
   private final Clock clock = Clock.systemUTC();
@@ -51,10 +53,12 @@ public class ExportJobs {
       ExportJobRepository repository,
       ExportDirectory directory,
       ExportStreamer streamer,
+      ExportMetrics metrics,
       MarketflowConfig config) {
     this.repository = repository;
     this.directory = directory;
     this.streamer = streamer;
+    this.metrics = metrics;
     this.expireAfter = config.export().expireAfter();
     this.jobTimeout = config.export().jobTimeout();
     int threads = config.export().jobThreads();
@@ -122,8 +126,10 @@ public class ExportJobs {
         // Given up by the cleanup meanwhile: its status says failed, so the file must go.
         Files.deleteIfExists(file);
       }
+      metrics.completed(request, ExportMetrics.Delivery.JOB, rows);
       LOG.infof("Export job %s completed: %d rows, %s", id, rows, request.canonicalQuery());
     } catch (IOException | RuntimeException e) {
+      metrics.failed(request, ExportMetrics.Delivery.JOB);
       LOG.errorf(e, "Export job %s failed: %s", id, request.canonicalQuery());
       try {
         Files.deleteIfExists(part);
