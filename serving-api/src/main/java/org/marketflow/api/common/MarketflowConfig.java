@@ -68,6 +68,67 @@ public interface MarketflowConfig {
     Duration upkeepEvery();
   }
 
+  /** {@code marketflow.export.*}: {@code GET /api/institutional/market-data/export}. */
+  Export export();
+
+  /**
+   * The export's limits and job settings (see {@code docs/api.md}, "Export"). An export request
+   * first counts its rows, stopping at {@code max-rows + 1}: up to {@code sync-max-rows} rows it
+   * streams in the response, up to {@code max-rows} it becomes a job, beyond it is a 400.
+   */
+  interface Export {
+
+    /**
+     * {@code marketflow.export.directory}: where job files are written, read and removed. Every
+     * instance of the service must see the same directory (a shared volume) for any instance to
+     * serve any job's download. Default: {@code marketflow-exports} under {@code java.io.tmpdir}.
+     */
+    Optional<String> directory();
+
+    /** {@code marketflow.export.sync-max-rows}: the most rows streamed directly, 1 or more. */
+    @WithDefault("100000")
+    @WithConverter(PositiveLong.class)
+    long syncMaxRows();
+
+    /** {@code marketflow.export.max-rows}: the most rows of one export (a job), 1 or more. */
+    @WithDefault("5000000")
+    @WithConverter(PositiveLong.class)
+    long maxRows();
+
+    /** {@code marketflow.export.max-range}: the longest {@code endTime - startTime}. */
+    @WithDefault("366d")
+    @WithConverter(PositiveDuration.class)
+    Duration maxRange();
+
+    /** {@code marketflow.export.fetch-size}: rows per round trip of the database cursor. */
+    @WithDefault("2000")
+    @WithConverter(PositiveInteger.class)
+    int fetchSize();
+
+    /** {@code marketflow.export.job-threads}: jobs written at once by one instance. */
+    @WithDefault("2")
+    @WithConverter(PositiveInteger.class)
+    int jobThreads();
+
+    /** {@code marketflow.export.expire-after}: how long a job's file stays downloadable. */
+    @WithDefault("24h")
+    @WithConverter(PositiveDuration.class)
+    Duration expireAfter();
+
+    /**
+     * {@code marketflow.export.job-timeout}: a job still processing after this long (its instance
+     * stopped) is marked failed by the cleanup.
+     */
+    @WithDefault("2h")
+    @WithConverter(PositiveDuration.class)
+    Duration jobTimeout();
+
+    /** {@code marketflow.export.cleanup-every}: how often expired files are removed. */
+    @WithDefault("10m")
+    @WithConverter(PositiveDuration.class)
+    Duration cleanupEvery();
+  }
+
   /**
    * A duration as Quarkus and its scheduler read one ({@link DurationConverter}), and greater than
    * zero: the scheduler would take a negative interval as positive, and a zero one as a run every
@@ -86,5 +147,42 @@ public interface MarketflowConfig {
       }
       return duration;
     }
+  }
+
+  /** A whole number greater than zero, up to {@link Long#MAX_VALUE}. */
+  final class PositiveLong implements Converter<Long> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Long convert(String value) {
+      return positive(value, Long.MAX_VALUE);
+    }
+  }
+
+  /** A whole number greater than zero, up to {@link Integer#MAX_VALUE}. */
+  final class PositiveInteger implements Converter<Integer> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer convert(String value) {
+      return (int) positive(value, Integer.MAX_VALUE);
+    }
+  }
+
+  private static long positive(String value, long max) {
+    String text = value.trim();
+    long number;
+    try {
+      number = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      number = 0;
+    }
+    if (number < 1 || number > max) {
+      throw new IllegalArgumentException(
+          "must be a whole number between 1 and " + max + ", not '" + value + "'");
+    }
+    return number;
   }
 }

@@ -19,6 +19,10 @@ public enum ErrorCode {
   URI_TOO_LONG(414),
   /** The endpoint does not take a body of this media type. */
   UNSUPPORTED_MEDIA_TYPE(415),
+  /** An export job is still being written, or failed: there is no file to download. */
+  EXPORT_NOT_READY(409),
+  /** An export job's file has expired and was removed; export again. */
+  EXPORT_EXPIRED(410),
   /** The database cannot be reached; retrying later may succeed. */
   SERVICE_UNAVAILABLE(503),
   /** A bug or an unexpected failure; details are in the server log under the error id. */

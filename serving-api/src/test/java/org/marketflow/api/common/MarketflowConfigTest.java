@@ -51,6 +51,34 @@ class MarketflowConfigTest {
         .hasMessageContaining(UPKEEP_EVERY);
   }
 
+  @Test
+  void exportLimitsHaveTheirDocumentedDefaults() {
+    MarketflowConfig.Export export =
+        config(Map.of()).getConfigMapping(MarketflowConfig.class).export();
+
+    assertThat(export.directory()).isEmpty();
+    assertThat(export.syncMaxRows()).isEqualTo(100_000);
+    assertThat(export.maxRows()).isEqualTo(5_000_000);
+    assertThat(export.maxRange()).isEqualTo(Duration.ofDays(366));
+    assertThat(export.fetchSize()).isEqualTo(2_000);
+    assertThat(export.jobThreads()).isEqualTo(2);
+    assertThat(export.expireAfter()).isEqualTo(Duration.ofHours(24));
+    assertThat(export.jobTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThat(export.cleanupEvery()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void rejectsANonPositiveExportLimitNamingTheProperty() {
+    assertThatThrownBy(() -> config(Map.of("marketflow.export.max-rows", "0")))
+        .hasMessageContaining("marketflow.export.max-rows")
+        .hasMessageContaining("must be a whole number between 1 and 9223372036854775807, not '0'");
+    assertThatThrownBy(() -> config(Map.of("marketflow.export.fetch-size", "3000000000")))
+        .hasMessageContaining("marketflow.export.fetch-size")
+        .hasMessageContaining("must be a whole number between 1 and 2147483647");
+    assertThatThrownBy(() -> config(Map.of("marketflow.export.job-threads", "two")))
+        .hasMessageContaining("marketflow.export.job-threads");
+  }
+
   private static Duration upkeepEvery(String value) {
     return config(Map.of(UPKEEP_EVERY, value))
         .getConfigMapping(MarketflowConfig.class)

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.marketflow.api.persistence.Connections;
 import org.marketflow.api.persistence.DataAccessException;
 import org.marketflow.api.persistence.InstrumentSelector;
 import org.marketflow.schemas.bars.BarInterval;
@@ -59,12 +60,7 @@ public class OhlcBarRepository {
       Objects.requireNonNull(to, "to is required when from is absent");
     }
     String sql = sql(instruments, from != null, to != null, latest);
-    Connection connection;
-    try {
-      connection = dataSource.getConnection();
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot connect to the database", e, true);
-    }
+    Connection connection = Connections.open(dataSource);
     try (connection;
         PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, instruments, interval, from, to, limit);

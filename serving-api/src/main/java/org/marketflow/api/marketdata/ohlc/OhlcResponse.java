@@ -3,7 +3,7 @@ package org.marketflow.api.marketdata.ohlc;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
-import org.marketflow.schemas.instrument.InstrumentId;
+import org.marketflow.api.persistence.EngineIds;
 
 /**
  * The body of {@code GET /api/institutional/market-data/ohlc}: the selection as asked ({@code
@@ -58,21 +58,12 @@ public record OhlcResponse(
       int revision) {
 
     static Bar of(StoredOhlcBar row) {
-      String eventId = null;
-      String outcomeId = null;
-      String option = null;
-      // Split rather than InstrumentId.parse: a stored id must never turn a read into an error.
-      String[] parts = row.instrument().split(":", -1);
-      if (parts.length == 4 && InstrumentId.PARIFLOW.equals(parts[0])) {
-        eventId = parts[1];
-        outcomeId = parts[2];
-        option = parts[3];
-      }
+      EngineIds ids = EngineIds.of(row.instrument());
       return new Bar(
           row.instrument(),
-          eventId,
-          outcomeId,
-          option,
+          ids.eventId(),
+          ids.outcomeId(),
+          ids.option(),
           row.bucketStart(),
           row.interval(),
           row.open(),
