@@ -3,6 +3,7 @@ package org.marketflow.api.common;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -65,15 +66,27 @@ public final class OpaqueCursor {
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException(parameter, raw, REASON);
     }
+    // No id this service writes holds a control character; PostgreSQL refuses a NUL in text.
+    if (fields.stream().anyMatch(f -> f.chars().anyMatch(Character::isISOControl))) {
+      throw new InvalidParameterException(parameter, raw, REASON);
+    }
     return fields;
   }
 
-  /** A field that must be a long (epoch microseconds), else the cursor is rejected. */
-  public static long longField(String parameter, String raw, String field) {
+  /**
+   * A field of epoch microseconds, within the times a query accepts (years 0001 to 9999, which
+   * PostgreSQL stores), else the cursor is rejected.
+   */
+  public static Instant timeField(String parameter, String raw, String field) {
+    Instant time;
     try {
-      return Long.parseLong(field);
+      time = Times.ofMicros(Long.parseLong(field));
     } catch (NumberFormatException e) {
       throw new InvalidParameterException(parameter, raw, REASON);
     }
+    if (time.isBefore(QueryParameters.MIN_TIME) || !time.isBefore(QueryParameters.MAX_TIME)) {
+      throw new InvalidParameterException(parameter, raw, REASON);
+    }
+    return time;
   }
 }

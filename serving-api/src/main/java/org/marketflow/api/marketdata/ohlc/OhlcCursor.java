@@ -38,7 +38,7 @@ public record OhlcCursor(boolean forward, Instant bucketStart, String instrument
     if (!direction.equals("f") && !direction.equals("b")) {
       throw new InvalidParameterException(parameter, raw, OpaqueCursor.REASON);
     }
-    long micros = OpaqueCursor.longField(parameter, raw, fields.get(1));
+    Instant start = OpaqueCursor.timeField(parameter, raw, fields.get(1));
     Double close = null;
     if (!fields.get(3).isEmpty()) {
       try {
@@ -47,7 +47,10 @@ public record OhlcCursor(boolean forward, Instant bucketStart, String instrument
       } catch (NumberFormatException e) {
         throw new InvalidParameterException(parameter, raw, OpaqueCursor.REASON);
       }
+      if (!Double.isFinite(close)) {
+        throw new InvalidParameterException(parameter, raw, OpaqueCursor.REASON);
+      }
     }
-    return new OhlcCursor(direction.equals("f"), Times.ofMicros(micros), fields.get(2), close);
+    return new OhlcCursor(direction.equals("f"), start, fields.get(2), close);
   }
 }

@@ -33,7 +33,7 @@ public record TradeCursor(SortOrder sort, Instant time, String instrument, Strin
     } catch (InvalidParameterException e) {
       throw new InvalidParameterException(parameter, raw, OpaqueCursor.REASON);
     }
-    long micros = OpaqueCursor.longField(parameter, raw, fields.get(1));
-    return new TradeCursor(sort, Times.ofMicros(micros), fields.get(2), fields.get(3));
+    Instant time = OpaqueCursor.timeField(parameter, raw, fields.get(1));
+    return new TradeCursor(sort, time, fields.get(2), fields.get(3));
   }
 }
