@@ -59,6 +59,15 @@ class TradeRepositoryITCase {
               + " 'id-' || extract(epoch FROM t)::bigint, 100, 1, 'BUY'"
               + " FROM generate_series(1, 10) s, generate_series('2024-07-29T00:00:00Z'::timestamptz,"
               + " '2024-08-03T23:59:30Z'::timestamptz, interval '30 seconds') t");
+      // A PARIFLOW event's outcomes, so that the event query has rows to find among the others.
+      statement.execute(
+          "INSERT INTO "
+              + TRADES.name()
+              + " (instrument, exchange_time, receive_time, trade_id, price, size, side)"
+              + " SELECT 'PARIFLOW:evt-' || e || ':out-1:YES', t, t,"
+              + " 'p-' || extract(epoch FROM t)::bigint, 0.5, 10, 'SELL'"
+              + " FROM generate_series(1, 5) e, generate_series('2024-07-31T12:00:00Z'::timestamptz,"
+              + " '2024-08-01T11:59:00Z'::timestamptz, interval '1 minute') t");
       statement.execute("ANALYZE trades");
     }
   }
@@ -140,6 +149,30 @@ class TradeRepositoryITCase {
         .containsPattern("Index Cond: .*ROW\\(exchange_time, \\(?trade_id");
     assertScanDirection(plan, sort);
     assertNoSeqScanNorSort(plan);
+  }
+
+  /**
+   * An event's trades ({@code LIKE 'PARIFLOW:<eventId>:%'}) are ordered by time, instrument and
+   * trade id, which no index gives, so they are sorted; but only the event's own rows of the
+   * range's partitions are read, through {@code idx_trades_instrument_prefix}.
+   */
+  @Test
+  void anEventsTradesAreReadByThePrefixIndexOfTheRangesPartitions() throws SQLException {
+    TradesQuery query =
+        new TradesQuery(
+            MarketSelection.parse("evt-1", null, null, null),
+            DAY_END.minusSeconds(600),
+            DAY_END.plusSeconds(600),
+            100,
+            0,
+            SortOrder.DESC,
+            null);
+
+    List<String> plan = plan(query);
+
+    assertThat(plan).anyMatch(line -> line.contains("trades_p20240731_instrument"));
+    assertThat(plan).noneMatch(line -> line.contains("trades_p20240802"));
+    assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
   }
 
   private static void assertScanDirection(List<String> plan, SortOrder sort) {
