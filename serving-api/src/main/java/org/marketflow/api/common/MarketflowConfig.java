@@ -53,6 +53,21 @@ public interface MarketflowConfig {
     boolean enabled();
   }
 
+  /** {@code marketflow.cache.*}: the Redis cache of market-data answers. */
+  Cache cache();
+
+  /** The answer cache of {@link org.marketflow.api.cache.ResponseCache}. */
+  interface Cache {
+
+    /**
+     * {@code marketflow.cache.enabled}: cache trades, OHLC and statistics answers in Redis, with
+     * the TTLs of {@link org.marketflow.api.cache.CacheTtls}. {@code false} reads every answer from
+     * the stores (and counts no lookup).
+     */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
   Partitions partitions();
 

@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.marketflow.api.error.InvalidParameterException;
-import org.marketflow.api.persistence.InstrumentSelector;
-import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
  * Parsing of the query parameters that endpoints share. Parameters arrive as strings and are
@@ -104,49 +102,5 @@ public final class QueryParameters {
       throw new InvalidParameterException(parameter, raw, "must be YES or NO");
     }
     return raw;
-  }
-
-  /**
-   * The instruments a request selects: exactly one of {@code eventId} (optionally narrowed by
-   * {@code outcomeId} and {@code option}) and {@code instrument}, each raw as it arrived.
-   *
-   * @throws InvalidParameterException for the first missing, malformed or conflicting parameter
-   */
-  public static InstrumentSelector instruments(
-      String eventId, String outcomeId, String option, String instrument) {
-    boolean byEvent = given(eventId) != null;
-    boolean byInstrument = given(instrument) != null;
-    if (byEvent && byInstrument) {
-      throw new InvalidParameterException(
-          "instrument",
-          instrument,
-          "exactly one of eventId and instrument is allowed; eventId was given too");
-    }
-    if (!byEvent && !byInstrument) {
-      throw new InvalidParameterException(
-          "eventId", null, "exactly one of eventId and instrument is required");
-    }
-    if (byInstrument) {
-      InstrumentId id;
-      try {
-        id = InstrumentId.parse(instrument);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidParameterException("instrument", instrument, e.getMessage());
-      }
-      rejectWithInstrument("outcomeId", outcomeId);
-      rejectWithInstrument("option", option);
-      return InstrumentSelector.exactly(id);
-    }
-    String event = engineId("eventId", eventId);
-    String outcome = engineId("outcomeId", outcomeId);
-    String side = option("option", option);
-    return InstrumentSelector.ofEvent(event, outcome, side);
-  }
-
-  private static void rejectWithInstrument(String parameter, String raw) {
-    if (given(raw) != null) {
-      throw new InvalidParameterException(
-          parameter, raw, "only allowed with eventId, not with instrument");
-    }
   }
 }

@@ -11,6 +11,11 @@ public enum ErrorCode {
   BAD_REQUEST(400),
   /** No endpoint at this path. */
   NOT_FOUND(404),
+  /**
+   * The order book asked for is not live: no snapshot of it in the last 2 seconds (unknown
+   * instrument, a book not synced, or no change for that long).
+   */
+  NO_LIVE_ORDER_BOOK(404),
   /** The path exists but not for this HTTP method. */
   METHOD_NOT_ALLOWED(405),
   /** The endpoint cannot produce a representation the client accepts. */

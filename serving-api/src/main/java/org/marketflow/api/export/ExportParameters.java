@@ -2,6 +2,8 @@ package org.marketflow.api.export;
 
 import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
+import org.marketflow.api.common.MarketParameters;
+import org.marketflow.api.common.MarketSelection;
 import org.marketflow.api.error.InvalidParameterException;
 
 /**
@@ -9,25 +11,13 @@ import org.marketflow.api.error.InvalidParameterException;
  * with {@code @BeanParam}; strings, so that a bad value is a 400 naming the parameter (see {@link
  * ExportRequest#parse}).
  */
-public class ExportParameters {
+public class ExportParameters extends MarketParameters {
 
   @QueryParam("type")
   String type;
 
   @QueryParam("format")
   String format;
-
-  @QueryParam("instrument")
-  String instrument;
-
-  @QueryParam("eventId")
-  String eventId;
-
-  @QueryParam("outcomeId")
-  String outcomeId;
-
-  @QueryParam("option")
-  String option;
 
   @QueryParam("startTime")
   String startTime;
@@ -52,5 +42,10 @@ public class ExportParameters {
    */
   public ExportRequest toRequest(Duration maxRange) {
     return ExportRequest.parse(this, maxRange);
+  }
+
+  /** The validated market: {@code instrument}, or {@code eventId} with its narrowing. */
+  MarketSelection selection() {
+    return market();
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.marketflow.api.common.MarketSelection;
 import org.marketflow.api.common.QueryParameters;
 import org.marketflow.api.error.InvalidParameterException;
 import org.marketflow.api.persistence.InstrumentSelector;
@@ -54,8 +55,8 @@ public record ExportRequest(
     ExportFormat format =
         ExportFormat.fromCode(required("format", p.format, ExportFormat.codes()))
             .orElseThrow(() -> unknown("format", p.format, ExportFormat.codes()));
-    InstrumentSelector instruments =
-        QueryParameters.instruments(p.eventId, p.outcomeId, p.option, p.instrument);
+    MarketSelection market = p.selection();
+    InstrumentSelector instruments = market.selector();
     Instant start = requiredInstant("startTime", p.startTime);
     Instant end = requiredInstant("endTime", p.endTime);
     if (!start.isBefore(end)) {
@@ -91,7 +92,7 @@ public record ExportRequest(
     }
     boolean async = bool("async", p.async);
     return new ExportRequest(
-        type, format, instruments, selection(p), start, end, interval, period, async);
+        type, format, instruments, label(market), start, end, interval, period, async);
   }
 
   /**
@@ -131,16 +132,17 @@ public record ExportRequest(
         .collect(Collectors.joining("&"));
   }
 
-  private static String selection(ExportParameters p) {
-    if (given(p.instrument) != null) {
-      return p.instrument;
+  /** The selection as asked, for the job record: the instrument, or event[/outcome][/option]. */
+  private static String label(MarketSelection market) {
+    if (market.instrument() != null) {
+      return market.instrument();
     }
-    StringBuilder s = new StringBuilder(p.eventId);
-    if (given(p.outcomeId) != null) {
-      s.append('/').append(p.outcomeId);
+    StringBuilder s = new StringBuilder(market.eventId());
+    if (market.outcomeId() != null) {
+      s.append('/').append(market.outcomeId());
     }
-    if (given(p.option) != null) {
-      s.append('/').append(p.option);
+    if (market.option() != null) {
+      s.append('/').append(market.option());
     }
     return s.toString();
   }

@@ -4,15 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Taking a connection from the pool, with the failure every repository reports the same way. */
+/** Borrowing a pooled connection, with a refused or timed-out borrow told apart as an outage. */
 public final class Connections {
 
   private Connections() {}
 
   /**
-   * A connection of {@code dataSource}.
+   * A connection from the pool (Agroal); close it to give it back.
    *
-   * @throws DataAccessException (database unavailable) if none can be had
+   * @throws DataAccessException marked "database unavailable" when none can be had
    */
   public static Connection open(DataSource dataSource) {
     try {

@@ -14,9 +14,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.marketflow.api.common.MarketOfInstrument;
 import org.marketflow.api.marketdata.ohlc.OhlcFixtures;
 import org.marketflow.api.marketdata.ohlc.StoredOhlcBar;
-import org.marketflow.api.persistence.EngineIds;
 
 /**
  * The rows the export tests read, on instruments no other test uses, and the rows each export is
@@ -59,7 +59,7 @@ public final class ExportFixtures {
 
     /** The export's columns for this trade. */
     public List<Object> expected() {
-      EngineIds ids = EngineIds.of(instrument);
+      MarketOfInstrument ids = MarketOfInstrument.of(instrument);
       return nullable(
           instrument,
           ids.eventId(),
@@ -259,7 +259,7 @@ public final class ExportFixtures {
   }
 
   static List<Object> expected(StoredOhlcBar b) {
-    EngineIds ids = EngineIds.of(b.instrument());
+    MarketOfInstrument ids = MarketOfInstrument.of(b.instrument());
     return nullable(
         b.instrument(),
         ids.eventId(),

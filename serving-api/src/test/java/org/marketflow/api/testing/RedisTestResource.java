@@ -7,7 +7,8 @@ import org.marketflow.testing.servers.RedisServer;
 
 /**
  * The shared local Redis (scripts/local-redis.sh) as the service's Redis, with a key prefix of its
- * own so that services tested at once on one server never read each other's keys.
+ * own so that services tested at once on one server never read each other's keys; the answer cache
+ * is on (the test profile turns it off for services without this resource).
  */
 public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,7 +19,9 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         "marketflow.redis.url",
         redis.uri(),
         "marketflow.redis.key-prefix",
-        redis.uniqueKeyPrefix("api"));
+        redis.uniqueKeyPrefix("api"),
+        "marketflow.cache.enabled",
+        "true");
   }
 
   @Override

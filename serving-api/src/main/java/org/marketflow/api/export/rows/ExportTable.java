@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.marketflow.api.common.MarketOfInstrument;
 import org.marketflow.api.export.ExportRequest;
 import org.marketflow.api.export.ExportType;
-import org.marketflow.api.persistence.EngineIds;
 import org.marketflow.schemas.db.TableSpec;
 
 /**
@@ -112,7 +112,7 @@ public abstract class ExportTable {
   public Object[] read(ResultSet rs) throws SQLException {
     Object[] row = new Object[columns.size()];
     String instrument = rs.getString("instrument");
-    EngineIds ids = EngineIds.of(instrument);
+    MarketOfInstrument ids = MarketOfInstrument.of(instrument);
     row[0] = instrument;
     row[1] = ids.eventId();
     row[2] = ids.outcomeId();

@@ -8,13 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.marketflow.api.common.Times;
 import org.marketflow.api.persistence.Connections;
 import org.marketflow.api.persistence.DataAccessException;
 import org.marketflow.api.persistence.InstrumentSelector;
@@ -53,26 +52,43 @@ public class OhlcBarRepository {
    */
   public List<StoredOhlcBar> find(
       InstrumentSelector instruments, BarInterval interval, Instant from, Instant to, int limit) {
+    List<StoredOhlcBar> bars = read(instruments, interval, from, to, null, limit);
+    if (from == null) {
+      // Read newest first so LIMIT keeps the latest bars; answer them oldest first.
+      Collections.reverse(bars);
+    }
+    return bars;
+  }
+
+  /**
+   * Like {@link #find}, continuing after {@code after} (a cursor of the same direction), and in
+   * reading order: ascending with {@code from}, newest first without.
+   *
+   * @throws DataAccessException if the database fails or cannot be reached
+   */
+  public List<StoredOhlcBar> read(
+      InstrumentSelector instruments,
+      BarInterval interval,
+      Instant from,
+      Instant to,
+      OhlcCursor after,
+      int limit) {
     Objects.requireNonNull(instruments, "instruments");
     Objects.requireNonNull(interval, "interval");
     boolean latest = from == null;
     if (latest) {
       Objects.requireNonNull(to, "to is required when from is absent");
     }
-    String sql = sql(instruments, from != null, to != null, latest);
+    String sql = sql(instruments, from != null, to != null, after != null, latest);
     Connection connection = Connections.open(dataSource);
     try (connection;
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, instruments, interval, from, to, limit);
-      List<StoredOhlcBar> bars = new ArrayList<>(Math.min(limit, 1_000));
+      bind(statement, instruments, interval, from, to, after, limit);
+      List<StoredOhlcBar> bars = new ArrayList<>(Math.min(limit, 1_001));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           bars.add(read(rs));
         }
-      }
-      if (latest) {
-        // Read newest first so LIMIT keeps the latest bars; answer them oldest first.
-        Collections.reverse(bars);
       }
       return bars;
     } catch (SQLException e) {
@@ -86,6 +102,21 @@ public class OhlcBarRepository {
   /** The statement {@link #find} runs; visible for the query-plan test. */
   static String sql(
       InstrumentSelector instruments, boolean hasFrom, boolean hasTo, boolean latest) {
+    return sql(instruments, hasFrom, hasTo, false, latest);
+  }
+
+  /**
+   * The statement {@link #read} runs. A cursor adds {@code bucket_start > ?} for one instrument (an
+   * index condition of the primary key), and for an event the row comparison {@code (bucket_start,
+   * instrument) > (?, ?)} beside a plain bound on {@code bucket_start} that prunes partitions;
+   * {@code <} for the latest bars.
+   */
+  static String sql(
+      InstrumentSelector instruments,
+      boolean hasFrom,
+      boolean hasTo,
+      boolean hasCursor,
+      boolean latest) {
     StringBuilder sql = new StringBuilder(OHLC_BARS.select());
     sql.append(" WHERE ").append(instruments.sqlCondition()).append(" AND bar_interval = ?");
     if (hasFrom) {
@@ -93,6 +124,15 @@ public class OhlcBarRepository {
     }
     if (hasTo) {
       sql.append(" AND bucket_start < ?");
+    }
+    if (hasCursor) {
+      String after = latest ? "<" : ">";
+      if (instruments.exact() != null) {
+        sql.append(" AND bucket_start ").append(after).append(" ?");
+      } else {
+        sql.append(" AND bucket_start ").append(after).append("= ?");
+        sql.append(" AND (bucket_start, instrument) ").append(after).append(" (?, ?)");
+      }
     }
     String direction = latest ? " DESC" : "";
     sql.append(" ORDER BY bucket_start").append(direction).append(", instrument").append(direction);
@@ -108,14 +148,33 @@ public class OhlcBarRepository {
       Instant to,
       int limit)
       throws SQLException {
+    bind(statement, instruments, interval, from, to, null, limit);
+  }
+
+  static void bind(
+      PreparedStatement statement,
+      InstrumentSelector instruments,
+      BarInterval interval,
+      Instant from,
+      Instant to,
+      OhlcCursor after,
+      int limit)
+      throws SQLException {
     int i = 1;
     statement.setString(i++, instruments.sqlParameter());
     statement.setString(i++, interval.code());
     if (from != null) {
-      statement.setObject(i++, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+      statement.setObject(i++, Times.utc(from));
     }
     if (to != null) {
-      statement.setObject(i++, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+      statement.setObject(i++, Times.utc(to));
+    }
+    if (after != null) {
+      statement.setObject(i++, Times.utc(after.bucketStart()));
+      if (instruments.exact() == null) {
+        statement.setObject(i++, Times.utc(after.bucketStart()));
+        statement.setString(i++, after.instrument());
+      }
     }
     statement.setInt(i, limit);
   }
@@ -124,7 +183,7 @@ public class OhlcBarRepository {
     return new StoredOhlcBar(
         rs.getString("instrument"),
         rs.getString("bar_interval"),
-        instant(rs, "bucket_start"),
+        Times.instant(rs, "bucket_start"),
         rs.getDouble("open"),
         rs.getDouble("high"),
         rs.getDouble("low"),
@@ -133,13 +192,8 @@ public class OhlcBarRepository {
         rs.getDouble("quote_volume"),
         rs.getLong("trade_count"),
         rs.getDouble("vwap"),
-        instant(rs, "first_trade_time"),
-        instant(rs, "last_trade_time"),
+        Times.instant(rs, "first_trade_time"),
+        Times.instant(rs, "last_trade_time"),
         rs.getInt("revision"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -34,6 +34,12 @@ public class OhlcParameters {
   @QueryParam("limit")
   private String limit;
 
+  @QueryParam("fill")
+  private String fill;
+
+  @QueryParam("cursor")
+  private String cursor;
+
   /**
    * The validated query.
    *
@@ -49,6 +55,8 @@ public class OhlcParameters {
         .startTime(startTime)
         .endTime(endTime)
         .limit(limit)
+        .fill(fill)
+        .cursor(cursor)
         .build();
   }
 }

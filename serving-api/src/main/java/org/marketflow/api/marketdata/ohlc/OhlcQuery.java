@@ -4,6 +4,8 @@ import static org.marketflow.api.common.QueryParameters.given;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.marketflow.api.common.MarketSelection;
+import org.marketflow.api.common.OpaqueCursor;
 import org.marketflow.api.common.QueryParameters;
 import org.marketflow.api.error.InvalidParameterException;
 import org.marketflow.api.persistence.InstrumentSelector;
@@ -19,32 +21,29 @@ public final class OhlcQuery {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1_000;
 
-  private final String instrument;
-  private final String eventId;
-  private final String outcomeId;
-  private final String option;
-  private final InstrumentSelector instruments;
+  private final MarketSelection market;
   private final BarInterval interval;
   private final Instant startTime;
   private final Instant endTime;
   private final int limit;
+  private final GapFill fill;
+  private final OhlcCursor cursor;
 
   private OhlcQuery(
-      Builder b,
-      InstrumentSelector instruments,
+      MarketSelection market,
       BarInterval interval,
       Instant start,
       Instant end,
-      int limit) {
-    this.instrument = given(b.instrument);
-    this.eventId = given(b.eventId);
-    this.outcomeId = given(b.outcomeId);
-    this.option = given(b.option);
-    this.instruments = instruments;
+      int limit,
+      GapFill fill,
+      OhlcCursor cursor) {
+    this.market = market;
     this.interval = interval;
     this.startTime = start;
     this.endTime = end;
     this.limit = limit;
+    this.fill = fill;
+    this.cursor = cursor;
   }
 
   public static Builder builder() {
@@ -53,25 +52,25 @@ public final class OhlcQuery {
 
   /** The exchange (or single PARIFLOW) instrument asked for, or {@code null} for an event. */
   public String instrument() {
-    return instrument;
+    return market.instrument();
   }
 
   /** The event asked for, or {@code null} when an instrument was. */
   public String eventId() {
-    return eventId;
+    return market.eventId();
   }
 
   public String outcomeId() {
-    return outcomeId;
+    return market.outcomeId();
   }
 
   public String option() {
-    return option;
+    return market.option();
   }
 
   /** The instruments to read, from either {@code instrument} or the event filters. */
   public InstrumentSelector instruments() {
-    return instruments;
+    return market.selector();
   }
 
   public BarInterval interval() {
@@ -92,6 +91,28 @@ public final class OhlcQuery {
     return limit;
   }
 
+  public GapFill fill() {
+    return fill;
+  }
+
+  /** The position of the previous page's last bar, when continuing. */
+  public Optional<OhlcCursor> cursor() {
+    return Optional.ofNullable(cursor);
+  }
+
+  /** The query in a fixed form, for the cache key. */
+  public String cacheKey() {
+    return String.join(
+        "|",
+        market.cacheKey(),
+        interval.code(),
+        String.valueOf(startTime),
+        String.valueOf(endTime),
+        Integer.toString(limit),
+        fill.code(),
+        cursor == null ? "" : cursor.encode());
+  }
+
   /** Collects the raw query parameters; {@code null} or empty means absent. */
   public static final class Builder {
     private String eventId;
@@ -102,8 +123,20 @@ public final class OhlcQuery {
     private String startTime;
     private String endTime;
     private String limit;
+    private String fill;
+    private String cursor;
 
     private Builder() {}
+
+    public Builder fill(String fill) {
+      this.fill = fill;
+      return this;
+    }
+
+    public Builder cursor(String cursor) {
+      this.cursor = cursor;
+      return this;
+    }
 
     public Builder eventId(String eventId) {
       this.eventId = eventId;
@@ -151,7 +184,7 @@ public final class OhlcQuery {
      * @throws InvalidParameterException for the first missing, malformed or conflicting parameter
      */
     public OhlcQuery build() {
-      InstrumentSelector instruments = selector();
+      MarketSelection market = MarketSelection.parse(eventId, outcomeId, option, instrument);
       BarInterval barInterval = interval();
       Instant start = QueryParameters.instant("startTime", startTime);
       Instant end = QueryParameters.instant("endTime", endTime);
@@ -160,11 +193,27 @@ public final class OhlcQuery {
             "startTime", startTime, "must not be after endTime (" + endTime + ")");
       }
       int max = QueryParameters.intInRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
-      return new OhlcQuery(this, instruments, barInterval, start, end, max);
-    }
-
-    private InstrumentSelector selector() {
-      return QueryParameters.instruments(eventId, outcomeId, option, instrument);
+      GapFill gapFill = GapFill.parse("fill", fill);
+      if (gapFill != GapFill.NONE) {
+        market.singleInstrument("fill", "fill", fill);
+      }
+      OhlcCursor position = null;
+      if (given(cursor) != null) {
+        position = OhlcCursor.decode("cursor", cursor);
+        if (position.forward() != (start != null)) {
+          throw new InvalidParameterException(
+              "cursor",
+              cursor,
+              position.forward()
+                  ? "was returned for a query with startTime; repeat its startTime with it"
+                  : "was returned for a query without startTime; repeat it without startTime");
+        }
+        String one = market.selector().exact();
+        if (one != null && !one.equals(position.instrument())) {
+          throw new InvalidParameterException("cursor", cursor, OpaqueCursor.REASON);
+        }
+      }
+      return new OhlcQuery(market, barInterval, start, end, max, gapFill, position);
     }
 
     private BarInterval interval() {

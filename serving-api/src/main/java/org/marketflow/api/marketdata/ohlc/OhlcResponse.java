@@ -3,21 +3,29 @@ package org.marketflow.api.marketdata.ohlc;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
-import org.marketflow.api.persistence.EngineIds;
+import org.marketflow.api.common.MarketOfInstrument;
 
 /**
  * The body of {@code GET /api/institutional/market-data/ohlc}: the selection as asked ({@code
- * instrument} or {@code eventId}, the other {@code null}), the interval, and the bars in ascending
- * bucket-start order.
+ * instrument} or {@code eventId}, the other {@code null}), the interval, the gap filling, the bars
+ * in ascending bucket-start order, and the cursor of the next page ({@code null} on the last).
  */
-@JsonPropertyOrder({"instrument", "eventId", "interval", "count", "bars"})
+@JsonPropertyOrder({"instrument", "eventId", "interval", "fill", "count", "nextCursor", "bars"})
 public record OhlcResponse(
-    String instrument, String eventId, String interval, int count, List<Bar> bars) {
+    String instrument,
+    String eventId,
+    String interval,
+    String fill,
+    int count,
+    String nextCursor,
+    List<Bar> bars) {
 
   /**
    * One bar, the institutional design's {@code OHLCBar} plus the instrument id and the bar's
    * provenance. {@code eventId}, {@code outcomeId} and {@code option} are {@code null} for exchange
-   * instruments. Prices and volumes are the stored doubles, unrounded.
+   * instruments. Prices and volumes are the stored doubles, unrounded. A {@code filled} bar stands
+   * for an interval without trades ({@link GapFill#PREVIOUS}): its {@code vwap}, trade times are
+   * {@code null}, its volumes and trades 0.
    */
   @JsonPropertyOrder({
     "instrument",
@@ -36,7 +44,8 @@ public record OhlcResponse(
     "vwap",
     "firstTradeTime",
     "lastTradeTime",
-    "revision"
+    "revision",
+    "filled"
   })
   public record Bar(
       String instrument,
@@ -52,18 +61,19 @@ public record OhlcResponse(
       double volume,
       double quoteVolume,
       long trades,
-      double vwap,
+      Double vwap,
       Instant firstTradeTime,
       Instant lastTradeTime,
-      int revision) {
+      int revision,
+      boolean filled) {
 
     static Bar of(StoredOhlcBar row) {
-      EngineIds ids = EngineIds.of(row.instrument());
+      MarketOfInstrument market = MarketOfInstrument.of(row.instrument());
       return new Bar(
           row.instrument(),
-          ids.eventId(),
-          ids.outcomeId(),
-          ids.option(),
+          market.eventId(),
+          market.outcomeId(),
+          market.option(),
           row.bucketStart(),
           row.interval(),
           row.open(),
@@ -76,7 +86,32 @@ public record OhlcResponse(
           row.vwap(),
           row.firstTradeTime(),
           row.lastTradeTime(),
-          row.revision());
+          row.revision(),
+          false);
+    }
+
+    /** A bar for the interval at {@code start}, which had no trade, at the previous close. */
+    static Bar filled(String instrument, String interval, Instant start, double close) {
+      MarketOfInstrument market = MarketOfInstrument.of(instrument);
+      return new Bar(
+          instrument,
+          market.eventId(),
+          market.outcomeId(),
+          market.option(),
+          start,
+          interval,
+          close,
+          close,
+          close,
+          close,
+          0,
+          0,
+          0,
+          null,
+          null,
+          null,
+          0,
+          true);
     }
   }
 }

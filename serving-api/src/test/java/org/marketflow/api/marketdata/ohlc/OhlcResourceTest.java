@@ -1,6 +1,5 @@
 package org.marketflow.api.marketdata.ohlc;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.BTC;
 import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.BTC_2355;
@@ -11,7 +10,6 @@ import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.EVT_2_YES;
 import static org.marketflow.api.marketdata.ohlc.OhlcFixtures.minute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,29 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
+import org.marketflow.api.testing.RedisTestResource;
 
 /** The OHLC endpoint against a real PostgreSQL holding {@code OhlcFixtures}. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OhlcResourceTest {
 
   static final String PATH = "/api/institutional/market-data/ohlc";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** GETs the endpoint, expects 200 JSON and returns the parsed body. */
   static JsonNode ohlc(Map<String, String> params) throws Exception {
-    String body =
-        given()
-            .queryParams(params)
-            .when()
-            .get(PATH)
-            .then()
-            .statusCode(200)
-            .contentType("application/json")
-            .extract()
-            .asString();
-    return JSON.readTree(body);
+    return ApiCalls.getJson(PATH, params);
   }
 
   private static List<String> timestamps(JsonNode response) {
@@ -119,7 +109,8 @@ class OhlcResourceTest {
             "vwap",
             "firstTradeTime",
             "lastTradeTime",
-            "revision");
+            "revision",
+            "filled");
   }
 
   @Test

@@ -1,10 +1,5 @@
 package org.marketflow.api.marketdata.ohlc;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,11 +8,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
+import org.marketflow.api.testing.RedisTestResource;
 
 /** Every kind of bad OHLC request is a 400 {@code INVALID_PARAMETER} naming the parameter. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OhlcValidationTest {
 
   private static final String INTERVALS = "expected one of 1s, 1m, 5m, 15m, 1h, 4h, 1d";
@@ -25,6 +23,10 @@ class OhlcValidationTest {
   private static final String TIME =
       "expected an ISO 8601 instant such as 2024-08-08T23:55:00Z (an offset such as +02:00 is"
           + " accepted) or epoch milliseconds";
+
+  private static final String FORWARD_CURSOR =
+      new OhlcCursor(true, java.time.Instant.parse("2024-08-08T23:50:00Z"), "BINANCE:BTCUSDT", null)
+          .encode();
 
   static Stream<Arguments> badRequests() {
     String btc = "BINANCE:BTCUSDT";
@@ -81,7 +83,37 @@ class OhlcValidationTest {
             Map.of("eventId", "evt-1", "option", "MAYBE", "interval", "1m"),
             "option",
             "MAYBE",
-            "must be YES or NO"));
+            "must be YES or NO"),
+        bad(
+            Map.of("instrument", btc, "interval", "1m", "fill", "linear"),
+            "fill",
+            "linear",
+            "must be none or previous"),
+        bad(
+            Map.of("eventId", "evt-1", "interval", "1m", "fill", "previous"),
+            "fill",
+            "previous",
+            "fill needs one instrument: give instrument, or eventId with both outcomeId and"
+                + " option"),
+        bad(
+            Map.of("instrument", btc, "interval", "1m", "cursor", "bm90LWEtY3Vyc29y"),
+            "cursor",
+            "bm90LWEtY3Vyc29y",
+            "not a cursor returned by this endpoint"),
+        bad(
+            Map.of("instrument", btc, "interval", "1m", "cursor", FORWARD_CURSOR),
+            "cursor",
+            FORWARD_CURSOR,
+            "was returned for a query with startTime; repeat its startTime with it"),
+        bad(
+            Map.of(
+                "instrument", "BINANCE:ETHUSDT",
+                "interval", "1m",
+                "startTime", "2024-08-08T00:00:00Z",
+                "cursor", FORWARD_CURSOR),
+            "cursor",
+            FORWARD_CURSOR,
+            "not a cursor returned by this endpoint"));
   }
 
   private static Arguments bad(
@@ -93,18 +125,6 @@ class OhlcValidationTest {
   @MethodSource("badRequests")
   void answers400WithThePreciseProblem(
       Map<String, String> params, String parameter, String value, String reason) {
-    given()
-        .queryParams(params)
-        .when()
-        .get(OhlcResourceTest.PATH)
-        .then()
-        .statusCode(400)
-        .contentType("application/json")
-        .body("code", equalTo("INVALID_PARAMETER"))
-        .body("error", equalTo("Invalid parameter '" + parameter + "'"))
-        .body("details.parameter", equalTo(parameter))
-        .body("details.value", value == null ? nullValue() : equalTo(value))
-        .body("details.reason", equalTo(reason))
-        .body("timestamp", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z"));
+    ApiCalls.assertInvalidParameter(OhlcResourceTest.PATH, params, parameter, value, reason);
   }
 }

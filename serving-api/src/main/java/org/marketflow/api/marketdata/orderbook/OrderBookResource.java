@@ -1,0 +1,27 @@
+package org.marketflow.api.marketdata.orderbook;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.common.ApiPaths;
+
+/** {@code GET /api/institutional/market-data/orderbook}: the live book of one instrument. */
+@Path(OrderBookResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderBookResource {
+
+  public static final String PATH = ApiPaths.MARKET_DATA + "/orderbook";
+
+  private final OrderBookService service;
+
+  public OrderBookResource(OrderBookService service) {
+    this.service = service;
+  }
+
+  @GET
+  public OrderBookResponse orderBook(@BeanParam OrderBookParameters parameters) {
+    return service.find(parameters.toQuery());
+  }
+}

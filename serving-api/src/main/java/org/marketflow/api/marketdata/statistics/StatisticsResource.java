@@ -1,0 +1,27 @@
+package org.marketflow.api.marketdata.statistics;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.common.ApiPaths;
+
+/** {@code GET /api/institutional/market-data/statistics}: the latest statistics of a period. */
+@Path(StatisticsResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public class StatisticsResource {
+
+  public static final String PATH = ApiPaths.MARKET_DATA + "/statistics";
+
+  private final StatisticsService service;
+
+  public StatisticsResource(StatisticsService service) {
+    this.service = service;
+  }
+
+  @GET
+  public StatisticsResponse statistics(@BeanParam StatisticsParameters parameters) {
+    return service.find(parameters.toQuery());
+  }
+}
