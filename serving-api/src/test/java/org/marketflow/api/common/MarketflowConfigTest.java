@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 class MarketflowConfigTest {
 
   private static final String UPKEEP_EVERY = "marketflow.partitions.upkeep-every";
+  private static final String PEPPER = "marketflow.access.pepper";
+  private static final String PEPPER_VALUE = "a-test-pepper-of-at-least-32-characters";
 
   private static SmallRyeConfig config(Map<String, String> properties) {
     return new SmallRyeConfigBuilder()
         .withMapping(MarketflowConfig.class)
         .withSources(new PropertiesConfigSource(properties, "test", 100))
+        .withSources(new PropertiesConfigSource(Map.of(PEPPER, PEPPER_VALUE), "pepper", 50))
         .build();
   }
 

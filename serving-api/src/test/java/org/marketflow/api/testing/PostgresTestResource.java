@@ -11,12 +11,16 @@ import org.marketflow.testing.servers.PostgresDatabase;
 
 /**
  * A fresh database on the shared local PostgreSQL, migrated with the suite's schema and loaded with
- * {@link OhlcFixtures}; its coordinates become the service's datasource settings (for {@code
- * QuarkusIntegrationTest}s, system properties of the packaged service's process).
+ * {@link OhlcFixtures} and one API key of each kind ({@link TestApiKeys.StandardKeys}); its
+ * coordinates become the service's datasource settings (for {@code QuarkusIntegrationTest}s, system
+ * properties of the packaged service's process), with the tests' pepper {@link TestApiKeys#PEPPER}.
+ * Fields marked {@link InjectApiKeys} receive the keys, or a {@link TestApiKeys} to make more.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
   private PostgresDatabase database;
+  private TestApiKeys apiKeys;
+  private TestApiKeys.StandardKeys standardKeys;
 
   @Override
   public Map<String, String> start() {
@@ -28,11 +32,24 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the OHLC fixtures: " + e.getMessage(), e);
     }
+    apiKeys = new TestApiKeys(database.jdbcUrl(), database.user(), database.password());
+    standardKeys = TestApiKeys.StandardKeys.createWith(apiKeys);
     Map<String, String> config = new HashMap<>();
+    config.put("marketflow.access.pepper", TestApiKeys.PEPPER);
     config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
     config.put("quarkus.datasource.username", nullToEmpty(database.user()));
     config.put("quarkus.datasource.password", nullToEmpty(database.password()));
     return config;
+  }
+
+  @Override
+  public void inject(TestInjector testInjector) {
+    testInjector.injectIntoFields(
+        apiKeys, new TestInjector.AnnotatedAndMatchesType(InjectApiKeys.class, TestApiKeys.class));
+    testInjector.injectIntoFields(
+        standardKeys,
+        new TestInjector.AnnotatedAndMatchesType(
+            InjectApiKeys.class, TestApiKeys.StandardKeys.class));
   }
 
   @Override

@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.access.ApiKeyAuthenticationMechanism;
+import org.marketflow.api.testing.InjectApiKeys;
 import org.marketflow.api.testing.PostgresTestResource;
+import org.marketflow.api.testing.TestApiKeys;
 
 /** The OHLC endpoint against a real PostgreSQL holding {@code OhlcFixtures}. */
 @QuarkusTest
@@ -30,10 +33,13 @@ class OhlcResourceTest {
   static final String PATH = "/api/institutional/market-data/ohlc";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** GETs the endpoint, expects 200 JSON and returns the parsed body. */
-  static JsonNode ohlc(Map<String, String> params) throws Exception {
+  @InjectApiKeys TestApiKeys.StandardKeys keys;
+
+  /** GETs the endpoint with a read key, expects 200 JSON and returns the parsed body. */
+  JsonNode ohlc(Map<String, String> params) throws Exception {
     String body =
         given()
+            .header(ApiKeyAuthenticationMechanism.HEADER, keys.read())
             .queryParams(params)
             .when()
             .get(PATH)

@@ -13,12 +13,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marketflow.api.access.ApiKeyAuthenticationMechanism;
+import org.marketflow.api.testing.InjectApiKeys;
 import org.marketflow.api.testing.PostgresTestResource;
+import org.marketflow.api.testing.TestApiKeys;
 
 /** Every kind of bad OHLC request is a 400 {@code INVALID_PARAMETER} naming the parameter. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OhlcValidationTest {
+
+  @InjectApiKeys TestApiKeys.StandardKeys keys;
 
   private static final String INTERVALS = "expected one of 1s, 1m, 5m, 15m, 1h, 4h, 1d";
   private static final String LIMIT = "must be an integer between 1 and 1000";
@@ -94,6 +99,7 @@ class OhlcValidationTest {
   void answers400WithThePreciseProblem(
       Map<String, String> params, String parameter, String value, String reason) {
     given()
+        .header(ApiKeyAuthenticationMechanism.HEADER, keys.read())
         .queryParams(params)
         .when()
         .get(OhlcResourceTest.PATH)
