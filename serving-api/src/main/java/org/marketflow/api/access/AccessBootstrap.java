@@ -16,11 +16,12 @@ import org.jboss.logging.Logger;
 import org.marketflow.api.common.MarketflowConfig;
 
 /**
- * The first admin key. With {@code marketflow.access.bootstrap-key-file} set, at start-up and only
- * when no active admin key exists, creates an account {@code bootstrap} (type {@code internal})
- * with a key holding every permission, and writes the key to that file, readable by its owner only
- * (0600). With admin keys present, or the property unset, does nothing. The file is replaced if it
- * exists: it then holds a key that is no longer an admin key.
+ * The first admin key. With {@code marketflow.access.bootstrap-key-file} set, at start-up, unless
+ * that file already holds a valid admin key, creates an account {@code bootstrap} (type {@code
+ * internal}) with a key holding every permission and writes the key to the file, readable by its
+ * owner only (0600). So the first start of a fresh database gets a key, a restart keeps it, and a
+ * lost file is replaced by a new key (revoke the old one through the admin endpoints). Unset (the
+ * default in production): nothing is created. Set it on one instance only.
  */
 @ApplicationScoped
 public class AccessBootstrap {
@@ -34,10 +35,10 @@ public class AccessBootstrap {
     config.access().bootstrapKeyFile().map(Path::of).ifPresent(file -> bootstrap(admin, file));
   }
 
-  /** Creates the first admin key into {@code file} when none exists; true when it did. */
+  /** Writes a new admin key into {@code file} unless it holds one; true when it did. */
   static boolean bootstrap(KeyAdministration admin, Path file) {
-    if (admin.hasActiveAdminKey()) {
-      LOG.infof("An admin key exists; %s is left as it is", file);
+    if (admin.isAdminKey(read(file))) {
+      LOG.infof("%s holds a valid admin key; it is left as it is", file);
       return false;
     }
     Account account = admin.createAccount(null, ACCOUNT_NAME, ACCOUNT_TYPE);
@@ -46,6 +47,16 @@ public class AccessBootstrap {
     LOG.infof(
         "Created the first admin key (prefix %s) and wrote it to %s", created.key().prefix(), file);
     return true;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.isRegularFile(file)
+          ? Files.readString(file, StandardCharsets.UTF_8).strip()
+          : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   private static void write(Path file, String content) {

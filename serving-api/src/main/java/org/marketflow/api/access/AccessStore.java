@@ -181,17 +181,6 @@ public class AccessStore {
     }
   }
 
-  boolean hasActiveAdminKey(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM api_keys k JOIN api_accounts a USING (account_id)"
-                    + " WHERE k.status = 'active' AND a.active AND 'admin' = ANY (k.permissions))");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
-  }
-
   Optional<StoredKey> findByPrefix(Connection c, String prefix) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(

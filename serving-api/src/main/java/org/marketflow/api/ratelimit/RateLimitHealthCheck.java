@@ -6,10 +6,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Shows where rate limits are decided: {@code store: redis}, or {@code store: local} (degraded)
- * while Redis fails. Stays UP either way: the instance still serves correctly-limited answers, and
- * taking every instance out of rotation because the shared Redis failed would turn a Redis outage
- * into an outage of the whole API.
+ * Shows where rate limits are decided, after a {@code PING} of Redis: {@code store: redis}, or
+ * {@code store: local} (degraded) while Redis fails. Stays UP either way: the instance still serves
+ * correctly-limited answers, and taking every instance out of rotation because the shared Redis
+ * failed would turn a Redis outage into an outage of the whole API.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class RateLimitHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean shared = limiter.redisAvailable();
+    boolean shared = limiter.enabled() && limiter.probeRedis();
     return HealthCheckResponse.named(NAME)
         .up()
         .withData("enabled", limiter.enabled())

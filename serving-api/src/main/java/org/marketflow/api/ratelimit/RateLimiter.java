@@ -28,6 +28,7 @@ public class RateLimiter {
 
   private final MarketflowConfig.RateLimit config;
   private final String keyPrefix;
+  private final JedisPooled jedis;
   private final RedisRateLimiter redis;
   private final LocalRateLimiter local;
   private final MeterRegistry meters;
@@ -40,6 +41,7 @@ public class RateLimiter {
   public RateLimiter(MarketflowConfig config, JedisPooled jedis, MeterRegistry meters) {
     this.config = config.rateLimit();
     this.keyPrefix = config.redis().keyPrefix().orElse("");
+    this.jedis = jedis;
     this.redis = new RedisRateLimiter(jedis);
     this.local = new LocalRateLimiter(() -> System.nanoTime() / 1_000);
     this.meters = meters;
@@ -60,6 +62,37 @@ public class RateLimiter {
     return redisAvailable;
   }
 
+  /**
+   * Pings Redis and records the outcome, so that the health check shows a failed (or recovered)
+   * Redis without waiting for a request to find out.
+   */
+  public boolean probeRedis() {
+    try {
+      jedis.ping();
+      redisAnswered();
+    } catch (JedisException e) {
+      redisFailed(e);
+    }
+    return redisAvailable;
+  }
+
+  private void redisAnswered() {
+    if (!redisAvailable) {
+      LOG.info("Redis answers again: rate limits are shared across instances again");
+      redisAvailable = true;
+    }
+  }
+
+  private void redisFailed(JedisException e) {
+    if (redisAvailable) {
+      LOG.warnf(
+          "Redis failed (%s): rate limits are per instance, in memory, until it answers",
+          e.getMessage());
+    }
+    redisAvailable = false;
+    redisRetryAt = System.nanoTime() + redisRetryAfterNanos;
+  }
+
   /** Decides one request of {@code key}, counting it when admitted. */
   public RateLimitDecision decide(ApiKeyPrincipal key) {
     Gcra gcra =
@@ -72,18 +105,9 @@ public class RateLimiter {
     } else {
       try {
         decision = redis.decide(redisKey, gcra);
-        if (!redisAvailable) {
-          LOG.info("Redis answers again: rate limits are shared across instances again");
-          redisAvailable = true;
-        }
+        redisAnswered();
       } catch (JedisException e) {
-        if (redisAvailable) {
-          LOG.warnf(
-              "Redis failed (%s): rate limits are per instance, in memory, until it answers",
-              e.getMessage());
-        }
-        redisAvailable = false;
-        redisRetryAt = System.nanoTime() + redisRetryAfterNanos;
+        redisFailed(e);
         store = "local";
       }
     }

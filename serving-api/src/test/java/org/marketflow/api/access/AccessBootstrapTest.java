@@ -10,35 +10,21 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketflow.api.common.ApiPaths;
-import org.marketflow.api.testing.InjectApiKeys;
 import org.marketflow.api.testing.PostgresTestResource;
-import org.marketflow.api.testing.TestApiKeys;
 
-/**
- * The first admin key: written 0600 when no admin key exists, and only then. Runs on a database of
- * its own (its own resource set): it deactivates every account to get there.
- */
+/** The first admin key: written 0600 unless the file already holds a valid admin key. */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AccessBootstrapTest {
 
   @Inject KeyAdministration administration;
-  @InjectApiKeys TestApiKeys apiKeys;
 
   @Test
-  void writesAnAdminKeyOnlyWhenNoneExists(@TempDir Path dir) throws Exception {
+  void writesAnAdminKeyUnlessTheFileHoldsOne(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("keys/admin-key");
-    assertThat(AccessBootstrap.bootstrap(administration, file)).isFalse();
-    assertThat(file).doesNotExist();
-    try (Connection c = apiKeys.connect();
-        Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE api_accounts SET active = false");
-    }
 
     assertThat(AccessBootstrap.bootstrap(administration, file)).isTrue();
 
@@ -55,5 +41,20 @@ class AccessBootstrapTest {
         .statusCode(201);
     assertThat(AccessBootstrap.bootstrap(administration, file)).isFalse();
     assertThat(Files.readString(file).strip()).isEqualTo(key);
+  }
+
+  @Test
+  void replacesAFileWhoseKeyIsNoLongerAnAdminKey(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("admin-key");
+    Files.writeString(file, ApiKeyFormat.newKey() + "\n");
+
+    assertThat(AccessBootstrap.bootstrap(administration, file)).isTrue();
+
+    String key = Files.readString(file).strip();
+    given()
+        .header(ApiKeyAuthenticationMechanism.HEADER, key)
+        .get(ApiPaths.ADMIN + "/accounts/" + java.util.UUID.randomUUID() + "/keys")
+        .then()
+        .statusCode(404);
   }
 }

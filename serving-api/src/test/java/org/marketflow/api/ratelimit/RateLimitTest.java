@@ -153,6 +153,18 @@ class RateLimitTest {
     assertThat(refused).isEqualTo(threads * perThread - SmallTiers.HUNDRED_BURST);
   }
 
+  @Test
+  void readinessShowsTheSharedStore() {
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'Rate limits' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'Rate limits' }.data.store", equalTo("redis"))
+        .body("checks.find { it.name == 'Rate limits' }.data.degraded", equalTo(false));
+  }
+
   private double rejections() {
     var counter =
         meters

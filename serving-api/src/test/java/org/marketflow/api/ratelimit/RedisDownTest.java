@@ -78,8 +78,6 @@ class RedisDownTest {
 
   @Test
   void readinessStaysUpAndShowsTheDegradedStore() {
-    RateLimitTest.get(apiKeys.key(Permissions.READ), RateLimitTest.OHLC).then().statusCode(200);
-
     given()
         .when()
         .get("/q/health/ready")
