@@ -1,6 +1,7 @@
 package org.marketflow.api.access;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.marketflow.api.error.InvalidParameterException;
@@ -45,7 +46,7 @@ final class AdminRequests {
     return type;
   }
 
-  static java.util.Set<String> permissions(NewKey body) {
+  static Set<String> permissions(NewKey body) {
     List<String> names = body == null ? null : body.permissions();
     try {
       return Permissions.of(names);

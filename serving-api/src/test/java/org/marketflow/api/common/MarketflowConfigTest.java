@@ -60,4 +60,28 @@ class MarketflowConfigTest {
         .partitions()
         .upkeepEvery();
   }
+
+  @Test
+  void theDefaultRateLimitIsAThousandPerMinuteWithABurstOfAHundred() {
+    MarketflowConfig.RateLimit limits =
+        config(Map.of("marketflow.rate-limit.tiers.premium.requests", "5000"))
+            .getConfigMapping(MarketflowConfig.class)
+            .rateLimit();
+
+    assertThat(limits.tierOf("standard").requests()).isEqualTo(1000);
+    assertThat(limits.tierOf("standard").period()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(limits.tierOf("standard").burst()).isEqualTo(100);
+    assertThat(limits.tierOf("premium").requests()).isEqualTo(5000);
+    assertThat(limits.tierOf("premium").burst()).isEqualTo(100);
+  }
+
+  @Test
+  void rejectsATierWithoutRequestsAndAShortPepper() {
+    assertThatThrownBy(() -> config(Map.of("marketflow.rate-limit.tiers.x.burst", "0")))
+        .hasMessageContaining("marketflow.rate-limit.tiers.x.burst")
+        .hasMessageContaining("must be an integer of at least 1, not '0'");
+    assertThatThrownBy(() -> config(Map.of(PEPPER, "short")))
+        .hasMessageContaining(PEPPER)
+        .hasMessageContaining("must be a secret of at least 32 characters");
+  }
 }
