@@ -94,8 +94,10 @@ class WalkingSkeletonITCase {
                   "MARKETFLOW_PG_PASSWORD", db.password()),
               Files.createFile(tmp.resolve("serving-api.log")),
               Duration.ofSeconds(60))) {
+        String readKey = api.createKey("e2e", "read");
         JsonNode body =
             get(
+                readKey,
                 api.baseUri()
                     .resolve(
                         "/api/institutional/market-data/ohlc?instrument=BINANCE:BTCUSDT&interval=1m"
@@ -130,10 +132,11 @@ class WalkingSkeletonITCase {
     }
   }
 
-  private static JsonNode get(URI uri) throws Exception {
+  private static JsonNode get(String apiKey, URI uri) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).header(ServingApiProcess.API_KEY_HEADER, apiKey).build();
     HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new ObjectMapper().readTree(response.body());
   }

@@ -154,7 +154,9 @@ public final class LocalSuite implements Callable<Integer> {
             Files.createTempFile("marketflow-serving-api", ".log"),
             Duration.ofSeconds(90));
     running.push(api);
-    System.out.println(welcome(api.port(), api.log(), replayed, postgres, redis));
+    String readKey = api.createKey("local", "read");
+    System.out.println(
+        welcome(api.port(), api.log(), replayed, postgres, redis, readKey, api.adminKeyFile()));
     stopped.await();
     return 0;
   }
@@ -261,13 +263,20 @@ public final class LocalSuite implements Callable<Integer> {
    * @param replayed what a replay published, or {@code null} when the simulator runs
    */
   static String welcome(
-      int port, Path serviceLog, ReplayStats replayed, PostgresServer postgres, RedisServer redis) {
+      int port,
+      Path serviceLog,
+      ReplayStats replayed,
+      PostgresServer postgres,
+      RedisServer redis,
+      String readKey,
+      Path adminKeyFile) {
     String base = "http://localhost:" + port + "/api/institutional/market-data/ohlc";
+    String curl = "  curl -H '" + ServingApiProcess.API_KEY_HEADER + ": " + readKey + "' '";
     StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
     String instrument =
         replayed == null ? "SIM:BTCUSD" : replayed.firstInstrument().orElse("BINANCE:BTCUSDT");
     if (replayed != null) {
-      text.append("  curl '")
+      text.append(curl)
           .append(base)
           .append("?instrument=")
           .append(instrument)
@@ -276,10 +285,15 @@ public final class LocalSuite implements Callable<Integer> {
         text.append("  (the recording held no trade: there are no bars to show)\n");
       }
     } else {
-      text.append("  curl '").append(base).append("?instrument=SIM:BTCUSD&interval=1m&limit=5'\n");
-      text.append("  curl '").append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");
+      text.append(curl).append(base).append("?instrument=SIM:BTCUSD&interval=1m&limit=5'\n");
+      text.append(curl).append(base).append("?eventId=election-2028&interval=1m&limit=5'\n");
     }
     text.append("  curl 'http://localhost:").append(port).append("/q/health'\n");
+    text.append("\nThe API key above may read market data (")
+        .append(readKey.substring(0, 20))
+        .append("...); an admin key, for the admin endpoints, is in ")
+        .append(adminKeyFile)
+        .append(".\n");
     text.append("\nLive values of the microstructure job:\n\n");
     text.append("  redis-cli -u ")
         .append(redis.uri())

@@ -32,15 +32,26 @@ class LocalSuiteTest {
       new PostgresServer("jdbc:postgresql://127.0.0.1:55432/marketflow", "marketflow", "secret");
   private static final RedisServer REDIS = new RedisServer("redis://127.0.0.1:56379");
 
+  private static final String KEY = "mfk_0123456789abcdef_" + "A".repeat(43);
+
+  private static String welcome(Path dir, ReplayStats replayed) {
+    return LocalSuite.welcome(
+        8080, dir.resolve("service.log"), replayed, POSTGRES, REDIS, KEY, dir.resolve("admin-key"));
+  }
+
   @Test
   void welcomesWithoutGuessingFromTheRecordingsName(@TempDir Path dir) {
-    String text =
-        LocalSuite.welcome(8080, dir.resolve("service.log"), ReplayStats.none(), POSTGRES, REDIS);
+    String text = welcome(dir, ReplayStats.none());
     assertThat(text)
         .contains("instrument=BINANCE:BTCUSDT&interval=1m")
         .contains("the recording held no trade")
         .contains("GET 'market:micro:BINANCE:BTCUSDT'");
-    assertThat(LocalSuite.welcome(8080, dir.resolve("service.log"), null, POSTGRES, REDIS))
+    assertThat(welcome(dir, null))
+        .contains(
+            "curl -H 'X-API-Key: "
+                + KEY
+                + "' 'http://localhost:8080/api/institutional/market-data/ohlc?instrument=SIM:BTCUSD")
+        .contains("an admin key, for the admin endpoints, is in " + dir.resolve("admin-key"))
         .contains("instrument=SIM:BTCUSD")
         .contains("eventId=election-2028")
         .contains("redis-cli -u redis://127.0.0.1:56379 GET 'market:micro:SIM:BTCUSD'")

@@ -19,5 +19,8 @@ public final class ApiPaths {
   /** Market data of the institutional API: OHLC bars, and later trades, order book, statistics. */
   public static final String MARKET_DATA = INSTITUTIONAL + "/market-data";
 
+  /** The admin endpoints of the institutional API: accounts and API keys. */
+  public static final String ADMIN = INSTITUTIONAL + "/admin";
+
   private ApiPaths() {}
 }

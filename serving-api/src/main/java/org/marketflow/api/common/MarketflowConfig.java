@@ -4,7 +4,9 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
 
@@ -66,6 +68,97 @@ public interface MarketflowConfig {
      */
     @WithDefault("true")
     boolean enabled();
+  }
+
+  /** {@code marketflow.access.*}: API keys and their verification. */
+  Access access();
+
+  /** How API keys are hashed, cached and bootstrapped ({@code org.marketflow.api.access}). */
+  interface Access {
+
+    /**
+     * {@code marketflow.access.pepper} (environment: {@code MARKETFLOW_ACCESS_PEPPER}): the secret
+     * key of the HMAC-SHA-256 that API keys are stored under; at least 32 characters. Required:
+     * changing it invalidates every stored key, so it is kept like a database password.
+     */
+    @WithConverter(Pepper.class)
+    String pepper();
+
+    /**
+     * {@code marketflow.access.key-cache-ttl}: how long an instance trusts a key it has verified
+     * without reading the database again; a revocation or a deactivated account takes effect on
+     * every other instance within this time (at once on the instance that made the change).
+     */
+    @WithDefault("10s")
+    @WithConverter(PositiveDuration.class)
+    Duration keyCacheTtl();
+
+    /**
+     * {@code marketflow.access.bootstrap-key-file} (environment: {@code
+     * MARKETFLOW_ACCESS_BOOTSTRAP_KEY_FILE}): when set and no active admin key exists at start-up,
+     * an account {@code bootstrap} and an admin key are created and the key is written to this file
+     * (permissions 0600). Unset: nothing is created.
+     */
+    Optional<String> bootstrapKeyFile();
+  }
+
+  /** {@code marketflow.rate-limit.*}: requests per key ({@code org.marketflow.api.ratelimit}). */
+  RateLimit rateLimit();
+
+  /** The rate limits of the institutional API, per account type. */
+  interface RateLimit {
+
+    /** {@code marketflow.rate-limit.enabled}: false turns rate limiting (and its headers) off. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code marketflow.rate-limit.default.*}: the tier of every account type that {@link #tiers()}
+     * does not name: 1,000 requests per minute with a burst of 100.
+     */
+    @WithName("default")
+    Tier defaultTier();
+
+    /**
+     * {@code marketflow.rate-limit.tiers.<account-type>.*}: the tier of one account type, e.g.
+     * {@code marketflow.rate-limit.tiers.premium.requests=5000}; unset fields take the defaults of
+     * {@link Tier}.
+     */
+    Map<String, Tier> tiers();
+
+    /**
+     * {@code marketflow.rate-limit.redis-retry-after}: after a failed Redis call, how long each
+     * instance limits with its own in-process limiter before it tries Redis again.
+     */
+    @WithDefault("5s")
+    @WithConverter(PositiveDuration.class)
+    Duration redisRetryAfter();
+
+    /** The tier of {@code accountType}: its own when configured, else the default one. */
+    default Tier tierOf(String accountType) {
+      return tiers().getOrDefault(accountType, defaultTier());
+    }
+
+    /**
+     * A sustained rate of {@code requests} per {@code period} with a bucket of {@code burst}
+     * requests that may be sent at once (docs/api.md "Rate limits").
+     */
+    interface Tier {
+
+      /** Requests per {@link #period()}, at least 1. */
+      @WithDefault("1000")
+      @WithConverter(PositiveInteger.class)
+      int requests();
+
+      @WithDefault("1m")
+      @WithConverter(PositiveDuration.class)
+      Duration period();
+
+      /** How many requests a full bucket admits back to back, at least 1. */
+      @WithDefault("100")
+      @WithConverter(PositiveInteger.class)
+      int burst();
+    }
   }
 
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
@@ -142,6 +235,23 @@ public interface MarketflowConfig {
     @WithDefault("10m")
     @WithConverter(PositiveDuration.class)
     Duration cleanupEvery();
+  }
+
+  /** A secret of at least 32 characters: a short pepper would be guessable offline. */
+  final class Pepper implements Converter<String> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int MIN_LENGTH = 32;
+
+    @Override
+    public String convert(String value) {
+      if (value.length() < MIN_LENGTH) {
+        throw new IllegalArgumentException(
+            "must be a secret of at least " + MIN_LENGTH + " characters");
+      }
+      return value;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.marketflow.api.export;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
 import org.marketflow.api.common.MarketflowConfig;
 import org.marketflow.api.error.ApiException;
@@ -26,6 +28,7 @@ import org.marketflow.api.export.job.ExportJob;
  * {@link ExportService} holds the rule.
  */
 @Path(ExportResource.PATH)
+@RolesAllowed(Permissions.READ)
 public class ExportResource {
 
   public static final String PATH = ApiPaths.MARKET_DATA + "/export";

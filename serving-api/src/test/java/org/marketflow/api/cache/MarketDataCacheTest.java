@@ -1,6 +1,5 @@
 package org.marketflow.api.cache;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
 import org.marketflow.api.testing.RedisTestResource;
 import org.marketflow.testing.servers.LocalRedis;
@@ -40,7 +40,12 @@ class MarketDataCacheTest {
   }
 
   private static void get(String endpoint, Map<String, String> params, int status) {
-    given().queryParams(params).when().get(MARKET_DATA + endpoint).then().statusCode(status);
+    ApiCalls.authorized()
+        .queryParams(params)
+        .when()
+        .get(MARKET_DATA + endpoint)
+        .then()
+        .statusCode(status);
   }
 
   /** The TTL left on the one entry of {@code endpoint} whose key contains {@code marker}. */

@@ -1,6 +1,5 @@
 package org.marketflow.api.cache;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,6 +19,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.marketflow.api.common.Times;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
 
 /**
@@ -55,21 +55,21 @@ class RedisUnavailableTest {
   void tradesAndOhlcAndStatisticsAnswerFromTheDatabase() {
     double before = errors("trades");
 
-    given()
+    ApiCalls.authorized()
         .queryParam("instrument", "BINANCE:BTCUSDT")
         .when()
         .get(MARKET_DATA + "trades")
         .then()
         .statusCode(200)
         .body("count", equalTo(25));
-    given()
+    ApiCalls.authorized()
         .queryParams(Map.of("instrument", "BINANCE:BTCUSDT", "interval", "1m"))
         .when()
         .get(MARKET_DATA + "ohlc")
         .then()
         .statusCode(200)
         .body("count", equalTo(10));
-    given()
+    ApiCalls.authorized()
         .queryParam("instrument", "SIM:STATS-DB")
         .when()
         .get(MARKET_DATA + "statistics")
@@ -96,7 +96,7 @@ class RedisUnavailableTest {
       insert.executeUpdate();
     }
 
-    given()
+    ApiCalls.authorized()
         .queryParam("instrument", "SIM:DB-BOOK")
         .when()
         .get(MARKET_DATA + "orderbook")
@@ -108,7 +108,7 @@ class RedisUnavailableTest {
         .body("asks[0].orderCount", equalTo(null))
         .body("spread", equalTo(0.25f))
         .body("midPrice", equalTo(100.125f));
-    given()
+    ApiCalls.authorized()
         .queryParam("instrument", "SIM:NEVER-BOOKED")
         .when()
         .get(MARKET_DATA + "orderbook")

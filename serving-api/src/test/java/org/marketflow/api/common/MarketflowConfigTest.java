@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 class MarketflowConfigTest {
 
   private static final String UPKEEP_EVERY = "marketflow.partitions.upkeep-every";
+  private static final String PEPPER = "marketflow.access.pepper";
+  private static final String PEPPER_VALUE = "a-test-pepper-of-at-least-32-characters";
 
   private static SmallRyeConfig config(Map<String, String> properties) {
     return new SmallRyeConfigBuilder()
         .withMapping(MarketflowConfig.class)
         .withSources(new PropertiesConfigSource(properties, "test", 100))
+        .withSources(new PropertiesConfigSource(Map.of(PEPPER, PEPPER_VALUE), "pepper", 50))
         .build();
   }
 
@@ -84,5 +87,29 @@ class MarketflowConfigTest {
         .getConfigMapping(MarketflowConfig.class)
         .partitions()
         .upkeepEvery();
+  }
+
+  @Test
+  void theDefaultRateLimitIsAThousandPerMinuteWithABurstOfAHundred() {
+    MarketflowConfig.RateLimit limits =
+        config(Map.of("marketflow.rate-limit.tiers.premium.requests", "5000"))
+            .getConfigMapping(MarketflowConfig.class)
+            .rateLimit();
+
+    assertThat(limits.tierOf("standard").requests()).isEqualTo(1000);
+    assertThat(limits.tierOf("standard").period()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(limits.tierOf("standard").burst()).isEqualTo(100);
+    assertThat(limits.tierOf("premium").requests()).isEqualTo(5000);
+    assertThat(limits.tierOf("premium").burst()).isEqualTo(100);
+  }
+
+  @Test
+  void rejectsATierWithoutRequestsAndAShortPepper() {
+    assertThatThrownBy(() -> config(Map.of("marketflow.rate-limit.tiers.x.burst", "0")))
+        .hasMessageContaining("marketflow.rate-limit.tiers.x.burst")
+        .hasMessageContaining("must be an integer of at least 1, not '0'");
+    assertThatThrownBy(() -> config(Map.of(PEPPER, "short")))
+        .hasMessageContaining(PEPPER)
+        .hasMessageContaining("must be a secret of at least 32 characters");
   }
 }

@@ -1,6 +1,5 @@
 package org.marketflow.api.export;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.testing.ApiCalls;
 
 /** A streamed export counts one export and its rows on the service's meter registry. */
 @QuarkusTest
@@ -32,7 +32,7 @@ class ExportMetricsTest {
     double exports = count("marketflow.exports");
     double rows = count("marketflow.export.rows");
 
-    given()
+    ApiCalls.authorized()
         .queryParam("type", "trades")
         .queryParam("format", "json")
         .queryParam("eventId", ExportFixtures.EVENT)

@@ -1,6 +1,5 @@
 package org.marketflow.api.export;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +38,7 @@ import org.marketflow.api.export.rows.ColumnKind;
 import org.marketflow.api.export.rows.ExportColumn;
 import org.marketflow.api.export.rows.ExportTable;
 import org.marketflow.api.export.write.CsvRowWriter;
+import org.marketflow.api.testing.ApiCalls;
 
 /**
  * The export endpoint against a real PostgreSQL holding {@link ExportFixtures}: every type in every
@@ -78,7 +78,7 @@ class ExportResourceTest {
   }
 
   private static Response get(Map<String, String> params) {
-    return given().queryParams(params).when().get(PATH);
+    return ApiCalls.authorized().queryParams(params).when().get(PATH);
   }
 
   /** Expects a streamed export (200, a gzip attachment) and returns the file's bytes. */
@@ -289,7 +289,7 @@ class ExportResourceTest {
     assertThat(done.get("downloadUrl").asText()).isEqualTo(PATH + "/" + jobId + "/download");
     assertThat(Instant.parse(done.get("expiresAt").asText())).isAfter(Instant.now());
 
-    Response download = given().when().get(done.get("downloadUrl").asText());
+    Response download = ApiCalls.authorized().when().get(done.get("downloadUrl").asText());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.contentType()).isEqualTo("application/gzip");
     assertThat(download.header("Content-Disposition"))
@@ -326,7 +326,8 @@ class ExportResourceTest {
     JsonNode done = awaitCompleted(jobId);
     assertThat(done.get("recordCount").asLong()).isEqualTo(3);
     String download = done.get("downloadUrl").asText();
-    byte[] file = given().when().get(download).then().statusCode(200).extract().asByteArray();
+    byte[] file =
+        ApiCalls.authorized().when().get(download).then().statusCode(200).extract().asByteArray();
     assertThat(ExportFiles.parse(file, ExportFormat.JSON, columns(ExportType.STATISTICS)).rows())
         .hasSize(3);
     assertThat(ExportTestResource.directory().resolve(jobId + ".gz")).exists();
@@ -339,12 +340,17 @@ class ExportResourceTest {
       assertThat(expire.executeUpdate()).isEqualTo(1);
     }
 
-    given().when().get(download).then().statusCode(410).body("code", equalTo("EXPORT_EXPIRED"));
+    ApiCalls.authorized()
+        .when()
+        .get(download)
+        .then()
+        .statusCode(410)
+        .body("code", equalTo("EXPORT_EXPIRED"));
     await()
         .atMost(JOB_WAIT)
         .untilAsserted(() -> assertThat(status(jobId).get("status").asText()).isEqualTo("expired"));
     assertThat(ExportTestResource.directory().resolve(jobId + ".gz")).doesNotExist();
-    given().when().get(download).then().statusCode(410);
+    ApiCalls.authorized().when().get(download).then().statusCode(410);
   }
 
   @Test
@@ -356,7 +362,7 @@ class ExportResourceTest {
     JsonNode running = status(processing.toString());
     assertThat(running.get("status").asText()).isEqualTo("processing");
     assertThat(running.get("downloadUrl").isNull()).isTrue();
-    given()
+    ApiCalls.authorized()
         .when()
         .get(PATH + "/" + processing + "/download")
         .then()
@@ -366,7 +372,7 @@ class ExportResourceTest {
     JsonNode broken = status(failed.toString());
     assertThat(broken.get("status").asText()).isEqualTo("failed");
     assertThat(broken.get("error").asText()).isEqualTo("the export could not be written");
-    given()
+    ApiCalls.authorized()
         .when()
         .get(PATH + "/" + failed + "/download")
         .then()
@@ -434,15 +440,15 @@ class ExportResourceTest {
   @Test
   void answersAnUnknownOrMalformedJobWith404() {
     String unknown = UUID.randomUUID().toString();
-    given()
+    ApiCalls.authorized()
         .when()
         .get(PATH + "/" + unknown)
         .then()
         .statusCode(404)
         .body("code", equalTo("NOT_FOUND"));
-    given().when().get(PATH + "/" + unknown + "/download").then().statusCode(404);
-    given().when().get(PATH + "/not-a-uuid").then().statusCode(404);
-    given().when().get(PATH + "/not-a-uuid/download").then().statusCode(404);
+    ApiCalls.authorized().when().get(PATH + "/" + unknown + "/download").then().statusCode(404);
+    ApiCalls.authorized().when().get(PATH + "/not-a-uuid").then().statusCode(404);
+    ApiCalls.authorized().when().get(PATH + "/not-a-uuid/download").then().statusCode(404);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -474,7 +480,7 @@ class ExportResourceTest {
         "type=trades&format=csv&instrument=SIM:X&startTime=2024-01-01T00:00:00Z&endTime=2024-01-02T00:00:00Z&async=yes|async",
       })
   void answersABadParameterWith400NamingIt(String query, String parameter) {
-    given()
+    ApiCalls.authorized()
         .urlEncodingEnabled(false)
         .when()
         .get(PATH + "?" + query)
@@ -485,7 +491,7 @@ class ExportResourceTest {
   }
 
   private static JsonNode status(String jobId) throws Exception {
-    Response response = given().when().get(PATH + "/" + jobId);
+    Response response = ApiCalls.authorized().when().get(PATH + "/" + jobId);
     assertThat(response.statusCode()).isEqualTo(200);
     return JSON.readTree(response.asString());
   }

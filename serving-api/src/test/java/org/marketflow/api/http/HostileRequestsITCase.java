@@ -133,6 +133,12 @@ class HostileRequestsITCase {
     StringBuilder request = new StringBuilder();
     request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     request.append("Host: localhost\r\nConnection: close\r\n");
+    switch (random.nextInt(10)) {
+      case 0 -> {}
+      case 1 -> request.append("X-API-Key: ").append(value()).append("\r\n");
+      default ->
+          request.append("X-API-Key: ").append(PostgresTestResource.keys().all()).append("\r\n");
+    }
     if (random.nextInt(5) == 0) {
       request.append("Accept: ").append(pick(CONTENT_TYPES)).append("\r\n");
     }

@@ -1,6 +1,5 @@
 package org.marketflow.api.marketdata;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
 import org.marketflow.api.testing.RedisTestResource;
 
@@ -90,7 +90,8 @@ class HostileParametersTest {
     Map<String, String> params = new HashMap<>(valid);
     params.put(parameter, value);
 
-    Response response = given().queryParams(params).when().get(MARKET_DATA + endpoint);
+    Response response =
+        ApiCalls.authorized().queryParams(params).when().get(MARKET_DATA + endpoint);
 
     assertThat(response.statusCode())
         .as("%s %s=%s: %s", endpoint, parameter, value, response.asString())

@@ -1,12 +1,12 @@
 package org.marketflow.api.observability;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.marketflow.api.testing.ApiCalls;
 import org.marketflow.api.testing.PostgresTestResource;
 
 /** Requests are timed by method, status and path template, and scraped at {@code /q/metrics}. */
@@ -16,10 +16,13 @@ class MetricsEndpointTest {
 
   @Test
   void requestsAreCountedWithBoundedTags() {
-    given().get("/no/such/path/12345").then().statusCode(404);
-    given().get("/api/institutional/market-data/ohlc?interval=7m").then().statusCode(400);
+    ApiCalls.authorized().get("/no/such/path/12345").then().statusCode(404);
+    ApiCalls.authorized()
+        .get("/api/institutional/market-data/ohlc?interval=7m")
+        .then()
+        .statusCode(400);
 
-    given()
+    ApiCalls.authorized()
         .get("/q/metrics")
         .then()
         .statusCode(200)

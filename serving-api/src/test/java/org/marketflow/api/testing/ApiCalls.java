@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.marketflow.api.access.ApiKeyAuthenticationMechanism;
 
 /** The requests the endpoint tests make, and what every answer of a kind must be. */
 public final class ApiCalls {
@@ -18,10 +20,15 @@ public final class ApiCalls {
 
   private ApiCalls() {}
 
-  /** GETs {@code path}, expects 200 JSON and returns the parsed body. */
+  /** A request with a key of every permission of the service under test. */
+  public static RequestSpecification authorized() {
+    return given().header(ApiKeyAuthenticationMechanism.HEADER, PostgresTestResource.keys().all());
+  }
+
+  /** GETs {@code path} with a key, expects 200 JSON and returns the parsed body. */
   public static JsonNode getJson(String path, Map<String, String> params) {
     String body =
-        given()
+        authorized()
             .queryParams(params)
             .when()
             .get(path)
@@ -43,7 +50,7 @@ public final class ApiCalls {
    */
   public static void assertInvalidParameter(
       String path, Map<String, String> params, String parameter, String value, String reason) {
-    given()
+    authorized()
         .queryParams(params)
         .when()
         .get(path)

@@ -13,13 +13,21 @@ import org.marketflow.testing.servers.PostgresDatabase;
 
 /**
  * A fresh database on the shared local PostgreSQL, migrated with the suite's schema and loaded with
- * {@link OhlcFixtures}; its coordinates become the service's datasource settings (for {@code
- * QuarkusIntegrationTest}s, system properties of the packaged service's process). {@link
- * TradeFixtures} and {@link StatisticsFixtures} are loaded beside the bars.
+ * {@link OhlcFixtures}, {@link TradeFixtures}, {@link StatisticsFixtures} and one API key of each
+ * kind ({@link TestApiKeys.StandardKeys}); its coordinates become the service's datasource settings
+ * (for {@code QuarkusIntegrationTest}s, system properties of the packaged service's process), with
+ * the tests' pepper {@link TestApiKeys#PEPPER}. Fields marked {@link InjectApiKeys} receive the
+ * keys, or a {@link TestApiKeys} to make more.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
   private PostgresDatabase database;
+
+  /** The keys of the service started last, for static helpers ({@link ApiCalls}). */
+  private static volatile TestApiKeys.StandardKeys current;
+
+  private TestApiKeys apiKeys;
+  private TestApiKeys.StandardKeys standardKeys;
 
   @Override
   public Map<String, String> start() {
@@ -35,7 +43,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the fixtures: " + e.getMessage(), e);
     }
+    apiKeys = new TestApiKeys(database.jdbcUrl(), database.user(), database.password());
+    standardKeys = TestApiKeys.StandardKeys.createWith(apiKeys);
+    current = standardKeys;
     Map<String, String> config = new HashMap<>();
+    config.put("marketflow.access.pepper", TestApiKeys.PEPPER);
+    // The standard keys' tier admits what any endpoint test sends; rate-limit tests use their own.
+    config.put("marketflow.rate-limit.tiers." + TestApiKeys.STANDARD + ".requests", "1000000");
+    config.put("marketflow.rate-limit.tiers." + TestApiKeys.STANDARD + ".burst", "100000");
     config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
     config.put("quarkus.datasource.username", nullToEmpty(database.user()));
     config.put("quarkus.datasource.password", nullToEmpty(database.password()));
@@ -43,10 +58,25 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
   }
 
   @Override
+  public void inject(TestInjector testInjector) {
+    testInjector.injectIntoFields(
+        apiKeys, new TestInjector.AnnotatedAndMatchesType(InjectApiKeys.class, TestApiKeys.class));
+    testInjector.injectIntoFields(
+        standardKeys,
+        new TestInjector.AnnotatedAndMatchesType(
+            InjectApiKeys.class, TestApiKeys.StandardKeys.class));
+  }
+
+  @Override
   public void stop() {
     if (database != null) {
       database.close();
     }
+  }
+
+  /** The standard keys of the service under test. */
+  public static TestApiKeys.StandardKeys keys() {
+    return current;
   }
 
   private static String nullToEmpty(String value) {

@@ -1,10 +1,12 @@
 package org.marketflow.api.marketdata.ohlc;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
 
 /**
@@ -14,6 +16,7 @@ import org.marketflow.api.common.ApiPaths;
  */
 @Path(OhlcResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Permissions.READ)
 public class OhlcResource {
 
   public static final String PATH = ApiPaths.MARKET_DATA + "/ohlc";

@@ -1,15 +1,18 @@
 package org.marketflow.api.marketdata.orderbook;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
 
 /** {@code GET /api/institutional/market-data/orderbook}: the live book of one instrument. */
 @Path(OrderBookResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Permissions.READ)
 public class OrderBookResource {
 
   public static final String PATH = ApiPaths.MARKET_DATA + "/orderbook";

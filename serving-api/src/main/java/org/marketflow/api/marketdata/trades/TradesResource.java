@@ -1,10 +1,12 @@
 package org.marketflow.api.marketdata.trades;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
 
 /**
@@ -13,6 +15,7 @@ import org.marketflow.api.common.ApiPaths;
  */
 @Path(TradesResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Permissions.READ)
 public class TradesResource {
 
   public static final String PATH = ApiPaths.MARKET_DATA + "/trades";

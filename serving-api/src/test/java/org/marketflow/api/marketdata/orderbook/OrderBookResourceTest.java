@@ -1,6 +1,5 @@
 package org.marketflow.api.marketdata.orderbook;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -123,7 +122,7 @@ class OrderBookResourceTest {
   @Test
   void aBookThatIsNotLiveIs404WithTheInstrument() {
     String missing = "SIM:NO-BOOK-" + RUN;
-    given()
+    ApiCalls.authorized()
         .queryParam("instrument", missing)
         .when()
         .get(PATH)

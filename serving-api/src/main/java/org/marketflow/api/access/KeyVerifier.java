@@ -1,0 +1,86 @@
+package org.marketflow.api.access;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.marketflow.api.common.MarketflowConfig;
+import org.marketflow.api.error.CredentialsRejectedException;
+import org.marketflow.api.error.ErrorCode;
+
+/**
+ * Verifies an API key: well-formed, found by its prefix, its HMAC equal to the stored one (in
+ * constant time), not revoked, its account active. A key row read from the database is trusted for
+ * {@code marketflow.access.key-cache-ttl} (10 s by default) so that a busy key costs one HMAC per
+ * request instead of a query; a change made on this instance drops the entry at once, other
+ * instances see it when their entry expires. Unknown prefixes are not cached: they would let random
+ * keys fill the cache.
+ */
+@ApplicationScoped
+public class KeyVerifier {
+
+  static final String INVALID = "The API key is not valid";
+  static final String REVOKED = "The API key has been revoked";
+  static final String INACTIVE = "The API key's account is inactive";
+
+  private final AccessStore store;
+  private final ApiKeyHasher hasher;
+  private final Cache<String, StoredKey> byPrefix;
+
+  public KeyVerifier(AccessStore store, MarketflowConfig config) {
+    this.store = store;
+    this.hasher = new ApiKeyHasher(config.access().pepper());
+    this.byPrefix =
+        Caffeine.newBuilder()
+            .expireAfterWrite(config.access().keyCacheTtl())
+            .maximumSize(100_000)
+            .build();
+  }
+
+  /** The hasher of this service's pepper, for the keys it creates. */
+  ApiKeyHasher hasher() {
+    return hasher;
+  }
+
+  /**
+   * The stored key that {@code key} is.
+   *
+   * @throws io.quarkus.security.AuthenticationFailedException (caused by a {@link
+   *     CredentialsRejectedException}) when it is not a valid key of an active account
+   */
+  StoredKey verify(String key) {
+    String prefix = ApiKeyFormat.prefixOf(key);
+    if (prefix == null) {
+      throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
+          .asAuthenticationFailure();
+    }
+    StoredKey stored =
+        byPrefix.get(
+            prefix,
+            p ->
+                store.inTransaction("read an API key", c -> store.findByPrefix(c, p)).orElse(null));
+    if (stored == null || !hasher.matches(key, stored.secretHash())) {
+      throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
+          .asAuthenticationFailure();
+    }
+    if (stored.revoked()) {
+      throw new CredentialsRejectedException(ErrorCode.API_KEY_REVOKED, REVOKED)
+          .asAuthenticationFailure();
+    }
+    if (!stored.accountActive()) {
+      throw new CredentialsRejectedException(ErrorCode.ACCOUNT_INACTIVE, INACTIVE)
+          .asAuthenticationFailure();
+    }
+    return stored;
+  }
+
+  /** Drops a key from this instance's cache, after it was revoked or rotated. */
+  void forgetKey(String prefix) {
+    byPrefix.invalidate(prefix);
+  }
+
+  /** Drops every key of an account from this instance's cache, after the account changed. */
+  void forgetAccount(UUID accountId) {
+    byPrefix.asMap().values().removeIf(key -> key.accountId().equals(accountId));
+  }
+}
