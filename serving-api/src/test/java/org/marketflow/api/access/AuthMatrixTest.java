@@ -52,9 +52,7 @@ class AuthMatrixTest {
               Permissions.READ,
               200),
           Endpoint.get(
-              ApiPaths.MARKET_DATA + "/orderbook?instrument=SIM:NO-BOOK-" + NO_SUCH.substring(0, 8),
-              Permissions.READ,
-              404),
+              ApiPaths.MARKET_DATA + "/orderbook?instrument=SIM:NOBOOK", Permissions.READ, 404),
           Endpoint.get(
               ApiPaths.MARKET_DATA
                   + "/export?type=ohlc&format=csv&instrument=BINANCE:BTCUSDT&interval=1m"

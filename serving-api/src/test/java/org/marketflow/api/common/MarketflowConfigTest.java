@@ -107,7 +107,7 @@ class MarketflowConfigTest {
   void rejectsATierWithoutRequestsAndAShortPepper() {
     assertThatThrownBy(() -> config(Map.of("marketflow.rate-limit.tiers.x.burst", "0")))
         .hasMessageContaining("marketflow.rate-limit.tiers.x.burst")
-        .hasMessageContaining("must be an integer of at least 1, not '0'");
+        .hasMessageContaining("must be a whole number between 1 and 2147483647, not '0'");
     assertThatThrownBy(() -> config(Map.of(PEPPER, "short")))
         .hasMessageContaining(PEPPER)
         .hasMessageContaining("must be a secret of at least 32 characters");

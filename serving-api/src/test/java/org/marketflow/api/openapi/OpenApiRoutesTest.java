@@ -83,6 +83,9 @@ class OpenApiRoutesTest {
           continue;
         }
         for (Method method : type.getDeclaredMethods()) {
+          if (!isResourceMethod(method)) {
+            continue;
+          }
           Path methodPath = method.getAnnotation(Path.class);
           paths.add(
               methodPath == null ? classPath.value() : join(classPath.value(), methodPath.value()));
@@ -90,6 +93,16 @@ class OpenApiRoutesTest {
       }
     }
     return paths.stream().distinct().toList();
+  }
+
+  /** A method with an HTTP method annotation ({@code @GET}, {@code @POST}...). */
+  private static boolean isResourceMethod(Method method) {
+    for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+      if (annotation.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String join(String base, String rest) {
