@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 /**
@@ -17,8 +18,11 @@ public class MeterRegistries {
   private final PrometheusMeterRegistry prometheus =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  // Typed: a PrometheusMeterRegistry is a MeterRegistry too, and two producers of MeterRegistry
+  // would make every injection of it ambiguous.
   @Produces
   @Singleton
+  @Typed(PrometheusMeterRegistry.class)
   PrometheusMeterRegistry prometheus() {
     return prometheus;
   }

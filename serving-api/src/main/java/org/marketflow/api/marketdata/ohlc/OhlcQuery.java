@@ -4,11 +4,11 @@ import static org.marketflow.api.common.QueryParameters.given;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.marketflow.api.common.MarketSelection;
 import org.marketflow.api.common.QueryParameters;
 import org.marketflow.api.error.InvalidParameterException;
 import org.marketflow.api.persistence.InstrumentSelector;
 import org.marketflow.schemas.bars.BarInterval;
-import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
  * A validated {@code GET /api/institutional/market-data/ohlc} request. Build it from the raw query
@@ -165,40 +165,7 @@ public final class OhlcQuery {
     }
 
     private InstrumentSelector selector() {
-      boolean byEvent = given(eventId) != null;
-      boolean byInstrument = given(instrument) != null;
-      if (byEvent && byInstrument) {
-        throw new InvalidParameterException(
-            "instrument",
-            instrument,
-            "exactly one of eventId and instrument is allowed; eventId was given too");
-      }
-      if (!byEvent && !byInstrument) {
-        throw new InvalidParameterException(
-            "eventId", null, "exactly one of eventId and instrument is required");
-      }
-      if (byInstrument) {
-        InstrumentId id;
-        try {
-          id = InstrumentId.parse(instrument);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidParameterException("instrument", instrument, e.getMessage());
-        }
-        rejectWithInstrument("outcomeId", outcomeId);
-        rejectWithInstrument("option", option);
-        return InstrumentSelector.exactly(id);
-      }
-      String event = QueryParameters.engineId("eventId", eventId);
-      String outcome = QueryParameters.engineId("outcomeId", outcomeId);
-      String side = QueryParameters.option("option", option);
-      return InstrumentSelector.ofEvent(event, outcome, side);
-    }
-
-    private static void rejectWithInstrument(String parameter, String raw) {
-      if (given(raw) != null) {
-        throw new InvalidParameterException(
-            parameter, raw, "only allowed with eventId, not with instrument");
-      }
+      return MarketSelection.of(eventId, outcomeId, option, instrument).selector();
     }
 
     private BarInterval interval() {
