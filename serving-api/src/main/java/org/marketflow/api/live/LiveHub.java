@@ -172,6 +172,9 @@ public class LiveHub {
   }
 
   private void subscribe(LiveConnection connection, ClientMessage message) {
+    if (connection.isClosed()) {
+      return; // dropped meanwhile by the consumer: its subscriptions are gone for good
+    }
     List<Subscription> added = new ArrayList<>();
     for (Channel channel : message.channels()) {
       Subscription subscription = new Subscription(channel, message.market());
