@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +68,7 @@ public class LiveFeedConsumer {
   private final Map<Channel, Counter> records = new EnumMap<>(Channel.class);
   private volatile State state = State.DISABLED;
   private volatile boolean running;
+  private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
 
@@ -111,6 +114,7 @@ public class LiveFeedConsumer {
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
     running = false;
+    stopping.countDown();
     KafkaConsumer<byte[], byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
@@ -238,9 +242,10 @@ public class LiveFeedConsumer {
     return properties;
   }
 
+  /** Waits {@link #METADATA_RETRY} before trying again, or less when the service stops. */
   private void pause() {
     try {
-      Thread.sleep(METADATA_RETRY.toMillis());
+      stopping.await(METADATA_RETRY.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
