@@ -3,10 +3,12 @@ package org.marketflow.schemas.avro;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -24,8 +26,12 @@ public final class AvroCodec<T extends SpecificRecordBase> {
   private BinaryDecoder decoder;
 
   private AvroCodec(Class<T> type) {
-    this.writer = new SpecificDatumWriter<>(type);
-    this.reader = new SpecificDatumReader<>(type);
+    // Records are made in the class loader of the type asked for, not in whichever one Avro's
+    // shared model finds first: a service under test can see the generated classes twice.
+    SpecificData model = new SpecificData(type.getClassLoader());
+    Schema schema = model.getSchema(type);
+    this.writer = new SpecificDatumWriter<>(schema, model);
+    this.reader = new SpecificDatumReader<>(schema, schema, model);
   }
 
   public static <T extends SpecificRecordBase> AvroCodec<T> of(Class<T> type) {

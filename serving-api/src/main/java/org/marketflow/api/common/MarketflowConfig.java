@@ -161,6 +161,94 @@ public interface MarketflowConfig {
     }
   }
 
+  /** {@code marketflow.live.*}: the WebSocket feed and the Kafka topics it streams. */
+  Live live();
+
+  /**
+   * The WebSocket feed ({@link org.marketflow.api.live}). Without {@code kafka.bootstrap-servers}
+   * (or with {@code enabled=false}) the feed still accepts connections and subscriptions but sends
+   * no updates, and the rest of the service is unaffected.
+   */
+  interface Live {
+
+    /** {@code marketflow.live.enabled}: read Kafka and push updates. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** {@code marketflow.live.kafka.*}: where the updates come from. */
+    Kafka kafka();
+
+    /** The Kafka cluster of the derived topics. */
+    interface Kafka {
+
+      /**
+       * {@code marketflow.live.kafka.bootstrap-servers} (environment: {@code
+       * MARKETFLOW_LIVE_KAFKA_BOOTSTRAP_SERVERS}): {@code host:port[,host:port...]}. None by
+       * default: no updates until it is set.
+       */
+      Optional<String> bootstrapServers();
+
+      /**
+       * {@code marketflow.live.kafka.topics.*}: the topics read, by default those of {@code
+       * org.marketflow.schemas.kafka.Topics}; tests and replays point them elsewhere.
+       */
+      Topics topics();
+    }
+
+    /** The topic of each channel. */
+    interface Topics {
+
+      /** {@code Trade} records for the {@code trades} channel. */
+      @WithDefault(org.marketflow.schemas.kafka.Topics.TRADES)
+      String trades();
+
+      /** {@code OrderBookSnapshot} records for the {@code orderbook} channel. */
+      @WithDefault(org.marketflow.schemas.kafka.Topics.BOOK_SNAPSHOTS)
+      String orderbook();
+
+      /** {@code MarketStatistics} records for the {@code statistics} channel. */
+      @WithDefault(org.marketflow.schemas.kafka.Topics.STATISTICS)
+      String statistics();
+    }
+
+    /**
+     * {@code marketflow.live.max-subscriptions}: subscriptions (channel and market pairs) one
+     * connection may hold; one more closes it with 1008.
+     */
+    @WithDefault("100")
+    @WithConverter(PositiveInteger.class)
+    int maxSubscriptions();
+
+    /**
+     * {@code marketflow.live.queue-capacity}: updates waiting for one slow connection; one more
+     * drops it with 4000.
+     */
+    @WithDefault("1024")
+    @WithConverter(PositiveInteger.class)
+    int queueCapacity();
+
+    /**
+     * {@code marketflow.live.max-message-bytes}: the largest text message a client may send, in
+     * UTF-8 bytes; a larger one closes the connection with 1009.
+     */
+    @WithDefault("4096")
+    @WithConverter(PositiveInteger.class)
+    int maxMessageBytes();
+
+    /** {@code marketflow.live.ping-interval}: how often the server pings each connection. */
+    @WithDefault("15s")
+    @WithConverter(PositiveDuration.class)
+    Duration pingInterval();
+
+    /**
+     * {@code marketflow.live.pong-timeout}: a connection that sent nothing (no pong, no message)
+     * for this long is closed with 4001. Longer than the ping interval.
+     */
+    @WithDefault("45s")
+    @WithConverter(PositiveDuration.class)
+    Duration pongTimeout();
+  }
+
   /** {@code marketflow.partitions.*}: keeping the time partitions created ahead. */
   Partitions partitions();
 

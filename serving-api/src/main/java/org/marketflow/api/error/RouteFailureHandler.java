@@ -1,5 +1,6 @@
 package org.marketflow.api.error;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,17 @@ public class RouteFailureHandler {
   void handle(RoutingContext context) {
     if (context.response().headWritten()) {
       context.next();
+      return;
+    }
+    if (context.failure() instanceof AuthenticationFailedException failed) {
+      // Authentication asked for by a route (the live feed's upgrade), not by a REST resource.
+      ErrorCode rejected =
+          failed.getCause() instanceof CredentialsRejectedException credentials
+              ? credentials.code()
+              : ErrorCode.API_KEY_INVALID;
+      String message =
+          failed.getCause() != null ? failed.getCause().getMessage() : "The API key is not valid";
+      errors.answer(context, 401, rejected, message, Map.of("path", path(context)));
       return;
     }
     int status = context.statusCode() >= 400 ? context.statusCode() : 500;

@@ -73,6 +73,19 @@ public final class InstrumentSelector {
     return out.toString();
   }
 
+  /** Equal when they select the same instruments the same way (subscriptions are matched so). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof InstrumentSelector that
+        && Objects.equals(exact, that.exact)
+        && Objects.equals(likePattern, that.likePattern);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(exact, likePattern);
+  }
+
   @Override
   public String toString() {
     return exact != null ? exact : "LIKE " + likePattern;
