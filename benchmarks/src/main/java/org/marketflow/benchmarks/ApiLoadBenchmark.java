@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marketflow.benchmarks.http.HttpLoad;
+import org.marketflow.benchmarks.http.LocalApi;
 import org.marketflow.benchmarks.report.RunEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,20 +29,63 @@ import picocli.CommandLine.Spec;
     description = "Throughput and latency of the service's endpoints, beside a trivial endpoint.")
 public final class ApiLoadBenchmark implements Callable<Integer> {
 
+  private static final String MARKET_DATA = "/api/institutional/market-data/";
+
+  /**
+   * The trivial endpoint (liveness: no database, no key), then the two endpoints of the service's
+   * latency target: OHLC (authenticated, rate-limited, cached: a few distinct queries, so most
+   * answers come from the cache) and the live order book (Redis).
+   */
+  static final List<String> DEFAULT_TARGETS =
+      List.of(
+          "trivial=/q/health/live",
+          "ohlc="
+              + MARKET_DATA
+              + "ohlc?instrument="
+              + LocalApi.INSTRUMENT
+              + "&interval=1m&limit=100,"
+              + MARKET_DATA
+              + "ohlc?instrument="
+              + LocalApi.INSTRUMENT
+              + "&interval=1m&limit=60,"
+              + MARKET_DATA
+              + "ohlc?instrument="
+              + LocalApi.INSTRUMENT
+              + "&interval=5m&limit=100",
+          "orderbook="
+              + MARKET_DATA
+              + "orderbook?instrument="
+              + LocalApi.INSTRUMENT
+              + "&depth=20,"
+              + MARKET_DATA
+              + "orderbook?instrument="
+              + LocalApi.INSTRUMENT
+              + "&depth=50");
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", required = true, description = "The service, e.g. http://127.0.0.1:8080")
+  @Option(
+      names = "--url",
+      description =
+          "A running service, e.g. http://127.0.0.1:8080. Without it the packaged service is started"
+              + " here on the local PostgreSQL and Redis, with bars, a live book and a key.")
   URI url;
 
-  @Option(names = "--api-key", description = "Sent as X-API-Key.")
+  @Option(names = "--api-key", description = "Sent as X-API-Key (with --url).")
   String apiKey;
 
   @Option(
       names = "--target",
-      required = true,
       description =
-          "name=path[,path...]; the first is the baseline of the ratios. Repeat for each target.")
+          "name=path[,path...]; the first is the baseline of the ratios. Repeat for each target."
+              + " Default: the trivial /q/health/live, then GET /ohlc and GET /orderbook.")
   List<String> targets;
+
+  @Option(
+      names = "--bars",
+      defaultValue = "100000",
+      description = "1-minute bars in the started service's database (default ${DEFAULT-VALUE}).")
+  int bars;
 
   @Option(names = "--rate", defaultValue = "2000", description = "Requests/s of the latency runs.")
   int rate;
@@ -67,6 +111,18 @@ public final class ApiLoadBenchmark implements Callable<Integer> {
     OptionChecks.requirePositive("--seconds", seconds);
     OptionChecks.requirePositive("--in-flight", inFlight);
     double loadAtStart = RunEnvironment.loadAverage();
+    if (targets == null || targets.isEmpty()) {
+      targets = DEFAULT_TARGETS;
+    }
+    if (url != null) {
+      return run(loadAtStart, url, apiKey);
+    }
+    try (LocalApi api = LocalApi.start(bars)) {
+      return run(loadAtStart, api.baseUri(), api.key());
+    }
+  }
+
+  private int run(double loadAtStart, URI url, String apiKey) throws Exception {
     Map<String, String> headers = apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey);
     Map<String, HttpLoad.Result[]> results = new LinkedHashMap<>();
     for (String target : targets) {
