@@ -51,7 +51,7 @@ public final class ApiLoadBenchmark implements Callable<Integer> {
               + MARKET_DATA
               + "ohlc?instrument="
               + LocalApi.INSTRUMENT
-              + "&interval=5m&limit=100",
+              + "&interval=1m&limit=80",
           "orderbook="
               + MARKET_DATA
               + "orderbook?instrument="
