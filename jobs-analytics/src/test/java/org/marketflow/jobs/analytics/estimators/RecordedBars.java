@@ -11,7 +11,7 @@ import java.util.List;
 import org.marketflow.testing.data.SharedData;
 
 /** A month of real 1-minute bars (BTC-PERP, 2022-01) from {@code shared/data/bars}. */
-final class RecordedBars {
+public final class RecordedBars {
 
   static final String FILE = "bars/btc-perp-20211231-20220201_1m.csv";
   private static final DateTimeFormatter TIME =
@@ -20,7 +20,7 @@ final class RecordedBars {
 
   private RecordedBars() {}
 
-  static synchronized List<PriceBar> all() throws IOException {
+  public static synchronized List<PriceBar> all() throws IOException {
     if (bars == null) {
       List<PriceBar> read = new ArrayList<>();
       List<String> lines = Files.readAllLines(SharedData.file(FILE), StandardCharsets.UTF_8);
