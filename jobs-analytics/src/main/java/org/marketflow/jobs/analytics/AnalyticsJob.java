@@ -18,12 +18,21 @@ import org.marketflow.jobs.analytics.functions.CorrelationProcessor;
 import org.marketflow.jobs.analytics.functions.FinalMinuteBars;
 import org.marketflow.jobs.analytics.functions.InstrumentAnalytics;
 import org.marketflow.jobs.analytics.functions.InstrumentAnalyticsProcessor;
+import org.marketflow.jobs.analytics.functions.RegimeInstrument;
+import org.marketflow.jobs.analytics.functions.RegimeTransitions;
+import org.marketflow.jobs.analytics.functions.TransitionSource;
+import org.marketflow.jobs.analytics.functions.TransitionStatistics;
 import org.marketflow.jobs.analytics.functions.WindowCloses;
 import org.marketflow.jobs.analytics.records.CorrelationWindow;
+import org.marketflow.jobs.analytics.records.RegimeEdge;
+import org.marketflow.jobs.analytics.records.RegimeTransition;
 import org.marketflow.jobs.analytics.records.WindowClose;
 import org.marketflow.jobs.analytics.sinks.AnalyticsInRedis;
 import org.marketflow.jobs.analytics.sinks.AnomalyStatement;
+import org.marketflow.jobs.analytics.sinks.CorrelationGraph;
 import org.marketflow.jobs.analytics.sinks.CorrelationStatement;
+import org.marketflow.jobs.analytics.sinks.Neo4jSink;
+import org.marketflow.jobs.analytics.sinks.RegimeGraph;
 import org.marketflow.jobs.analytics.sinks.RegimeStatement;
 import org.marketflow.jobs.analytics.sinks.VolatilityStatement;
 import org.marketflow.jobs.common.JobRunner;
@@ -32,6 +41,7 @@ import org.marketflow.jobs.common.functions.RouteDeadLetters;
 import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
+import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.redis.RedisSink;
@@ -76,6 +86,10 @@ public final class AnalyticsJob implements StreamingJob {
   public static final String VOLATILITY_REDIS_UID = "analytics-volatility-redis-sink";
   public static final String CORRELATIONS_REDIS_UID = "analytics-correlations-redis-sink";
   public static final String REGIMES_REDIS_UID = "analytics-regimes-redis-sink";
+  public static final String TRANSITIONS_UID = "analytics-regime-transitions";
+  public static final String TRANSITION_STATISTICS_UID = "analytics-regime-transition-statistics";
+  public static final String CORRELATIONS_NEO4J_UID = "analytics-correlations-neo4j-sink";
+  public static final String REGIMES_NEO4J_UID = "analytics-regimes-neo4j-sink";
 
   /** What {@link #compute} produces. */
   public record Outputs(
@@ -83,6 +97,7 @@ public final class AnalyticsJob implements StreamingJob {
       DataStream<CorrelationMatrix> correlations,
       DataStream<MarketRegimeIndicators> regimes,
       DataStream<MarketAnomaly> anomalies,
+      DataStream<RegimeEdge> regimeEdges,
       DataStream<DeadLetter> deadLetters) {}
 
   /** What {@link #compute} needs. */
@@ -178,11 +193,24 @@ public final class AnalyticsJob implements StreamingJob {
                 TypeInformation.of(CorrelationMatrix.class))
             .uid(CORRELATIONS_UID)
             .name("Correlation matrices");
+    DataStream<MarketRegimeIndicators> regimes =
+        volatility.getSideOutput(InstrumentAnalyticsProcessor.REGIMES);
+    SingleOutputStreamOperator<RegimeEdge> regimeEdges =
+        regimes
+            .keyBy(new RegimeInstrument(), Types.STRING)
+            .process(new RegimeTransitions(), TypeInformation.of(RegimeTransition.class))
+            .uid(TRANSITIONS_UID)
+            .name("Regime transitions")
+            .keyBy(new TransitionSource(), Types.STRING)
+            .process(new TransitionStatistics(), TypeInformation.of(RegimeEdge.class))
+            .uid(TRANSITION_STATISTICS_UID)
+            .name("Regime transition statistics");
     return new Outputs(
         volatility,
         correlations,
-        volatility.getSideOutput(InstrumentAnalyticsProcessor.REGIMES),
+        regimes,
         volatility.getSideOutput(InstrumentAnalyticsProcessor.ANOMALIES),
+        regimeEdges,
         routed.getSideOutput(RouteDeadLetters.DEAD_LETTERS));
   }
 
@@ -274,7 +302,8 @@ public final class AnalyticsJob implements StreamingJob {
           .uid(ANOMALIES_JDBC_UID)
           .name("PostgreSQL " + Tables.MARKET_ANOMALIES.name());
     }
-    if (config.get(JobOptions.REDIS_URL) != null) {
+    addGraphSinks(outputs, config);
+    if (JobOptions.writesRedis(config)) {
       String namespace = config.get(AnalyticsOptions.REDIS_NAMESPACE);
       outputs
           .correlations()
@@ -292,6 +321,30 @@ public final class AnalyticsJob implements StreamingJob {
           .uid(REGIMES_REDIS_UID)
           .name("Redis regimes");
     }
+  }
+
+  /**
+   * With {@code neo4j.url} (and not in a backtest, which leaves the live graph alone): the
+   * correlation graph and the regime transitions graph.
+   */
+  private static void addGraphSinks(Outputs outputs, Configuration config) {
+    String url = config.get(AnalyticsOptions.NEO4J_URL);
+    if (url == null || url.isBlank() || Backtest.of(config).isPresent()) {
+      return;
+    }
+    String user = config.get(AnalyticsOptions.NEO4J_USER);
+    String password = config.get(AnalyticsOptions.NEO4J_PASSWORD);
+    int batch = config.get(AnalyticsOptions.NEO4J_BATCH_SIZE);
+    outputs
+        .correlations()
+        .sinkTo(Neo4jSink.buildAtLeastOnce(url, user, password, batch, new CorrelationGraph()))
+        .uid(CORRELATIONS_NEO4J_UID)
+        .name("Neo4j correlations");
+    outputs
+        .regimeEdges()
+        .sinkTo(Neo4jSink.buildAtLeastOnce(url, user, password, batch, new RegimeGraph()))
+        .uid(REGIMES_NEO4J_UID)
+        .name("Neo4j regime transitions");
   }
 
   /** The windows {@code analytics.correlation-windows} names, precise about an unknown one. */

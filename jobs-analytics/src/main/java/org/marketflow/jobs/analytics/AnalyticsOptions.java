@@ -96,6 +96,30 @@ public final class AnalyticsOptions {
               "Prepended to every Redis key the job writes (market:corr:..., market:vol:...,"
                   + " market:regime:...); empty in production, a test's own prefix.");
 
+  public static final ConfigOption<String> NEO4J_URL =
+      key("neo4j.url")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "bolt:// or neo4j:// URL of the graph of correlations and regime transitions; none:"
+                  + " no graph.");
+
+  public static final ConfigOption<String> NEO4J_USER =
+      key("neo4j.user")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Neo4j user; none for a server without authentication.");
+
+  public static final ConfigOption<String> NEO4J_PASSWORD =
+      key("neo4j.password").stringType().defaultValue("").withDescription("Neo4j password.");
+
+  public static final ConfigOption<Integer> NEO4J_BATCH_SIZE =
+      key("neo4j.batch-size")
+          .intType()
+          .defaultValue(1_000)
+          .withDescription(
+              "Rows per UNWIND statement; what is buffered is also sent at every checkpoint.");
+
   public static final List<ConfigOption<?>> ALL =
       List.of(
           BARS_TOPIC,
@@ -110,7 +134,11 @@ public final class AnalyticsOptions {
           GARCH_REFIT,
           GARCH_HORIZON_MINUTES,
           ANOMALY_TRAILING_BARS,
-          REDIS_NAMESPACE);
+          REDIS_NAMESPACE,
+          NEO4J_URL,
+          NEO4J_USER,
+          NEO4J_PASSWORD,
+          NEO4J_BATCH_SIZE);
 
   private AnalyticsOptions() {}
 }

@@ -2,6 +2,7 @@ package org.marketflow.jobs.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -40,17 +41,19 @@ import org.marketflow.testing.junit.RedisExtension;
 import org.marketflow.testing.junit.RedisKeyPrefix;
 import org.marketflow.testing.junit.TopicPartitions;
 import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.EmbeddedNeo4j;
 import org.marketflow.testing.servers.PostgresDatabase;
 import org.marketflow.testing.servers.RedisServer;
 import org.marketflow.testing.servers.TableDigests;
 import org.marketflow.testing.servers.TopicContents;
+import org.neo4j.driver.Session;
 import redis.clients.jedis.Jedis;
 
 /**
- * The packaged job on real Kafka, PostgreSQL and Redis: two hours of three instruments' bars (and
- * an unreadable record) replayed from the bars topic; the derived topics, the four tables and the
- * Redis keys out, each asserted by reading it back; a second run over the same topic leaves the
- * tables as they were.
+ * The packaged job on real Kafka, PostgreSQL, Redis and Neo4j (in-process): two hours of three
+ * instruments' bars (and an unreadable record) replayed from the bars topic; the derived topics,
+ * the four tables and the Redis keys and the Neo4j graph out, each asserted by reading it back; a
+ * second run over the same topic leaves the tables and the graph as they were.
  */
 @ExtendWith({KafkaExtension.class, RedisExtension.class})
 class AnalyticsJobITCase {
@@ -60,6 +63,7 @@ class AnalyticsJobITCase {
   @RegisterExtension
   static final PostgresExtension POSTGRES = PostgresExtension.perTest().migrated();
 
+  private static final EmbeddedNeo4j NEO4J = EmbeddedNeo4j.shared();
   private static final int MINUTES = 120;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> TABLES =
@@ -96,7 +100,9 @@ class AnalyticsJobITCase {
             .set(AnalyticsOptions.CORRELATION_WINDOWS, List.of("1H", "4H"))
             .set(AnalyticsOptions.REDIS_NAMESPACE, prefix.value())
             .set(JobOptions.DEAD_LETTERS_TOPIC, deadLetters.name())
+            .set(AnalyticsOptions.NEO4J_URL, NEO4J.boltUri().toString())
             .build();
+    NEO4J.wipe();
 
     JobRunner.execute(new AnalyticsJob(), config);
 
@@ -155,12 +161,66 @@ class AnalyticsJobITCase {
       assertThat(jedis.get(prefix.key("market:regime:" + AnalyticsBars.WALK))).isNotNull();
     }
 
-    // A second run over the same topic (a restart without offsets) changes no table.
+    // Neo4j: one relationship per pair, window and method, holding the latest matrix's values;
+    // the regime transitions observed, each regime's outgoing probabilities summing to 1.
+    List<String> graph = graph();
+    try (Session session = NEO4J.driver().session()) {
+      assertThat(
+              session
+                  .run("MATCH (:Asset)-[r:CORRELATES_WITH]->(:Asset) RETURN count(r) AS n")
+                  .single()
+                  .get("n")
+                  .asLong())
+          .isEqualTo(3 * 2 * 3);
+      CorrelationMatrix last = latest(matrices, "1H", "spearman");
+      double rho =
+          session
+              .run(
+                  "MATCH (a:Asset {id: $a})-[r:CORRELATES_WITH {window: '1H', method:"
+                      + " 'spearman'}]->(b:Asset {id: $b}) RETURN r.correlation AS rho",
+                  Map.of("a", last.getAssets().get(0), "b", last.getAssets().get(1)))
+              .single()
+              .get("rho")
+              .asDouble();
+      assertThat(rho).isEqualTo(last.getCorrelations().get(1));
+      List<Double> sums =
+          session
+              .run(
+                  "MATCH (f:Regime)-[t:TRANSITIONS_TO]->(:Regime)"
+                      + " RETURN f.name AS f, sum(t.probability) AS p")
+              .list(r -> r.get("p").asDouble());
+      assertThat(sums).isNotEmpty().allSatisfy(p -> assertThat(p).isCloseTo(1.0, within(1e-9)));
+    }
+
+    // A second run over the same topic (a restart without offsets) changes no table, no graph.
     Map<String, String> before = TableDigests.of(db, TABLES);
     Configuration again = new Configuration(config);
     again.set(JobOptions.GROUP_ID, "it-again-" + bars.name());
     JobRunner.execute(new AnalyticsJob(), again);
     assertThat(TableDigests.of(db, TABLES)).isEqualTo(before);
+    assertThat(graph()).isEqualTo(graph);
+  }
+
+  /** Every relationship with its ends and properties, as sorted text. */
+  private static List<String> graph() {
+    try (Session session = NEO4J.driver().session()) {
+      return session
+          .run(
+              "MATCH (a)-[r]->(b) RETURN a.id + a.name AS a, type(r) AS t, b.id + b.name AS b,"
+                  + " properties(r) AS p")
+          .list(
+              r ->
+                  r.get("a")
+                      + " "
+                      + r.get("t")
+                      + " "
+                      + r.get("b")
+                      + " "
+                      + new java.util.TreeMap<>(r.get("p").asMap()))
+          .stream()
+          .sorted()
+          .toList();
+    }
   }
 
   private static CorrelationMatrix latest(
