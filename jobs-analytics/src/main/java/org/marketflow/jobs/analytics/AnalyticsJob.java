@@ -3,6 +3,7 @@ package org.marketflow.jobs.analytics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ConfigOption;
@@ -127,6 +128,21 @@ public final class AnalyticsJob implements StreamingJob {
     }
   }
 
+  private final UnaryOperator<DataStream<VolatilityMetrics>> volatilityTap;
+
+  public AnalyticsJob() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * A test seam: {@code volatilityTap} gets the volatility stream the computation produced and
+   * returns the stream to write (a test injects a failure there, behind the slow keyed operator, so
+   * that it comes while records are still flowing).
+   */
+  AnalyticsJob(UnaryOperator<DataStream<VolatilityMetrics>> volatilityTap) {
+    this.volatilityTap = volatilityTap;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -220,7 +236,15 @@ public final class AnalyticsJob implements StreamingJob {
         KafkaInput.of(
                 NAME, TopicSpec.BARS.withName(config.get(AnalyticsOptions.BARS_TOPIC)), config)
             .withCheck(new BarCheck());
-    Outputs outputs = compute(bars.addTo(env, SOURCE_UID, "Kafka bars"), Settings.from(config));
+    Outputs computed = compute(bars.addTo(env, SOURCE_UID, "Kafka bars"), Settings.from(config));
+    Outputs outputs =
+        new Outputs(
+            volatilityTap.apply(computed.volatility()),
+            computed.correlations(),
+            computed.regimes(),
+            computed.anomalies(),
+            computed.regimeEdges(),
+            computed.deadLetters());
 
     outputs
         .volatility()
@@ -338,11 +362,13 @@ public final class AnalyticsJob implements StreamingJob {
     outputs
         .correlations()
         .sinkTo(Neo4jSink.buildAtLeastOnce(url, user, password, batch, new CorrelationGraph()))
+        .setParallelism(1) // one writer: no two transactions MERGE the same node at once
         .uid(CORRELATIONS_NEO4J_UID)
         .name("Neo4j correlations");
     outputs
         .regimeEdges()
         .sinkTo(Neo4jSink.buildAtLeastOnce(url, user, password, batch, new RegimeGraph()))
+        .setParallelism(1)
         .uid(REGIMES_NEO4J_UID)
         .name("Neo4j regime transitions");
   }

@@ -42,6 +42,55 @@ public final class RunningPearson {
     sumXY = new double[pairs];
   }
 
+  /**
+   * A running correlation continued from {@link #pack()}ed sums over {@code window} (its steps,
+   * oldest first) with {@code drops} drops since the sums were last recomputed: the same object,
+   * bit for bit, as the one packed, so a job restored from a checkpoint computes what an
+   * uninterrupted one does.
+   */
+  public static RunningPearson restore(
+      int size, int capacity, double[][] window, double[] packed, int drops) {
+    RunningPearson running = new RunningPearson(size, capacity);
+    int pairs = size * size;
+    if (packed.length != 6 * pairs) {
+      throw new IllegalArgumentException(
+          "packed sums of " + packed.length + " values, expected " + 6 * pairs);
+    }
+    for (double[] step : window) {
+      running.window.addLast(step.clone());
+    }
+    for (int k = 0; k < pairs; k++) {
+      running.count[k] = (long) packed[k];
+    }
+    System.arraycopy(packed, pairs, running.sumX, 0, pairs);
+    System.arraycopy(packed, 2 * pairs, running.sumY, 0, pairs);
+    System.arraycopy(packed, 3 * pairs, running.sumXX, 0, pairs);
+    System.arraycopy(packed, 4 * pairs, running.sumYY, 0, pairs);
+    System.arraycopy(packed, 5 * pairs, running.sumXY, 0, pairs);
+    running.dropsSinceRecompute = drops;
+    return running;
+  }
+
+  /** The counts and the five sums of every pair, for {@link #restore}. */
+  public double[] pack() {
+    int pairs = size * size;
+    double[] packed = new double[6 * pairs];
+    for (int k = 0; k < pairs; k++) {
+      packed[k] = count[k];
+    }
+    System.arraycopy(sumX, 0, packed, pairs, pairs);
+    System.arraycopy(sumY, 0, packed, 2 * pairs, pairs);
+    System.arraycopy(sumXX, 0, packed, 3 * pairs, pairs);
+    System.arraycopy(sumYY, 0, packed, 4 * pairs, pairs);
+    System.arraycopy(sumXY, 0, packed, 5 * pairs, pairs);
+    return packed;
+  }
+
+  /** Drops since the sums were last recomputed, for {@link #restore}. */
+  public int drops() {
+    return dropsSinceRecompute;
+  }
+
   public int size() {
     return size;
   }

@@ -30,9 +30,11 @@ public final class CorrelationAnalytics implements Serializable {
   private final CorrelationWindow window;
   private final int minSteps;
   private final int maxInstruments;
-  private transient long cachedVersion = -1;
-  private transient RunningPearson cachedPearson;
-  private transient boolean assetsChanged;
+
+  /** Within one step: the instruments or the rows changed, so the Pearson sums are rebuilt. */
+  private transient boolean rebuildPearson;
+
+  private transient RunningPearson pearson;
 
   /** A step's matrices, and the instruments it left out (beyond the maximum). */
   public record Step(List<CorrelationMatrix> matrices, int refusedInstruments) {}
@@ -52,6 +54,7 @@ public final class CorrelationAnalytics implements Serializable {
    * {@code state}; matrices once the window holds two instruments.
    */
   public Step step(CorrelationState state, long boundaryMs, List<WindowClose> closes) {
+    rebuildPearson = false;
     long sampling = window.samplingMs();
     // Steps with no bar of any instrument: rows of missing returns, and no close to return from.
     if (state.lastBoundaryMs != Long.MIN_VALUE) {
@@ -61,7 +64,7 @@ public final class CorrelationAnalytics implements Serializable {
       }
       if (skipped > 0) {
         Arrays.fill(state.lastCloses, Double.NaN);
-        assetsChanged = true; // more than one new row: the incremental Pearson is rebuilt
+        rebuildPearson = true; // more than one new row
       }
     }
     // The last close (by bar start) of each instrument in the step.
@@ -93,10 +96,10 @@ public final class CorrelationAnalytics implements Serializable {
       state.lastCloses[i] = c.close;
       state.lastSeenMs[i] = boundaryMs;
     }
-    appendRow(state, row);
+    double[] dropped = appendRow(state, row);
     evictIdle(state, boundaryMs);
     state.lastBoundaryMs = boundaryMs;
-    state.version++;
+    advancePearson(state, row, dropped);
     if (state.assets.length < 2) {
       return new Step(List.of(), refused);
     }
@@ -112,7 +115,6 @@ public final class CorrelationAnalytics implements Serializable {
     int n = state.assets.length;
     PairCorrelation[][] pairs = new PairCorrelation[n][n];
     if (method == CorrelationMethod.PEARSON) {
-      RunningPearson pearson = pearson(state);
       for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
           pairs[i][j] = pearson.correlation(i, j, minSteps);
@@ -187,21 +189,32 @@ public final class CorrelationAnalytics implements Serializable {
         .build();
   }
 
-  private RunningPearson pearson(CorrelationState state) {
-    if (cachedPearson != null
-        && cachedVersion == state.version - 1
-        && cachedPearson.size() == state.assets.length
-        && !assetsChanged) {
-      cachedPearson.add(state.rows[state.rows.length - 1]);
+  /**
+   * Continues the Pearson sums by the step's row (dropping {@code dropped}, the row that left the
+   * window), or rebuilds them from the window's rows when the instruments or rows changed.
+   */
+  private void advancePearson(CorrelationState state, double[] row, double[] dropped) {
+    int n = state.assets.length;
+    if (!rebuildPearson && state.pearsonSums.length == 6 * n * n) {
+      double[][] before = new double[state.rows.length - 1 + (dropped == null ? 0 : 1)][];
+      int k = 0;
+      if (dropped != null) {
+        before[k++] = dropped;
+      }
+      for (int r = 0; r < state.rows.length - 1; r++) {
+        before[k++] = state.rows[r];
+      }
+      pearson =
+          RunningPearson.restore(n, window.steps(), before, state.pearsonSums, state.pearsonDrops);
+      pearson.add(row);
     } else {
-      cachedPearson = new RunningPearson(state.assets.length, window.steps());
-      for (double[] row : state.rows) {
-        cachedPearson.add(row);
+      pearson = new RunningPearson(n, window.steps());
+      for (double[] r : state.rows) {
+        pearson.add(r);
       }
     }
-    cachedVersion = state.version;
-    assetsChanged = false;
-    return cachedPearson;
+    state.pearsonSums = pearson.pack();
+    state.pearsonDrops = pearson.drops();
   }
 
   private void addAsset(CorrelationState state, String instrument) {
@@ -212,7 +225,7 @@ public final class CorrelationAnalytics implements Serializable {
     for (int r = 0; r < state.rows.length; r++) {
       state.rows[r] = insert(state.rows[r], at, Double.NaN);
     }
-    assetsChanged = true;
+    rebuildPearson = true;
   }
 
   /** Drops the instruments without a bar for a whole window. */
@@ -226,17 +239,20 @@ public final class CorrelationAnalytics implements Serializable {
         for (int r = 0; r < state.rows.length; r++) {
           state.rows[r] = remove(state.rows[r], i);
         }
-        assetsChanged = true;
+        rebuildPearson = true;
       }
     }
   }
 
-  private void appendRow(CorrelationState state, double[] row) {
+  /** Appends a row; answers the row that left the window, or null. */
+  private double[] appendRow(CorrelationState state, double[] row) {
     int keep = Math.min(state.rows.length, window.steps() - 1);
+    double[] dropped = keep < state.rows.length ? state.rows[state.rows.length - keep - 1] : null;
     double[][] rows = new double[keep + 1][];
     System.arraycopy(state.rows, state.rows.length - keep, rows, 0, keep);
     rows[keep] = row;
     state.rows = rows;
+    return dropped;
   }
 
   private static void ensureMethods(CorrelationState state) {

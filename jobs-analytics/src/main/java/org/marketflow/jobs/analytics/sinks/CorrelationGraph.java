@@ -28,6 +28,11 @@ public final class CorrelationGraph implements GraphRows<CorrelationMatrix> {
       """;
 
   @Override
+  public List<String> schema() {
+    return List.of("CREATE CONSTRAINT asset_id IF NOT EXISTS FOR (a:Asset) REQUIRE a.id IS UNIQUE");
+  }
+
+  @Override
   public String cypher() {
     return CYPHER;
   }

@@ -15,4 +15,10 @@ public interface GraphRows<T> extends Serializable {
   String cypher();
 
   List<Map<String, Object>> rows(T record);
+
+  /**
+   * Statements run once when a writer opens: the uniqueness constraints that make concurrent MERGEs
+   * of the same node (from several writers) create it once. Idempotent ({@code IF NOT EXISTS}).
+   */
+  List<String> schema();
 }

@@ -58,6 +58,14 @@ public final class Neo4jSink<T> implements Sink<T> {
         user == null || user.isEmpty()
             ? GraphDatabase.driver(uri, AuthTokens.none())
             : GraphDatabase.driver(uri, AuthTokens.basic(user, password));
+    try (Session session = driver.session()) {
+      for (String statement : graph.schema()) {
+        session.run(statement).consume();
+      }
+    } catch (RuntimeException e) {
+      driver.close();
+      throw e;
+    }
     return new Writer<>(driver, batchSize, graph);
   }
 

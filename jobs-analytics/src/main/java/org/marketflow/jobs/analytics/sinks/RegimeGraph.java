@@ -24,6 +24,12 @@ public final class RegimeGraph implements GraphRows<RegimeEdge> {
       """;
 
   @Override
+  public List<String> schema() {
+    return List.of(
+        "CREATE CONSTRAINT regime_name IF NOT EXISTS FOR (r:Regime) REQUIRE r.name IS UNIQUE");
+  }
+
+  @Override
   public String cypher() {
     return CYPHER;
   }

@@ -16,8 +16,13 @@ public class CorrelationState {
   /** The boundary of the last step taken, epoch ms; Long.MIN_VALUE before the first. */
   public long lastBoundaryMs = Long.MIN_VALUE;
 
-  /** Incremented at every step: a cached incremental Pearson of another version is rebuilt. */
-  public long version;
+  /**
+   * The incremental Pearson's sums ({@code RunningPearson.pack}), empty when they must be rebuilt
+   * from the rows; kept in state so a restored job continues them bit for bit.
+   */
+  public double[] pearsonSums = new double[0];
+
+  public int pearsonDrops;
 
   /** Per method (CorrelationMethod ordinal): the previous matrix's assets and correlations. */
   public String[][] previousAssets = new String[0][];
