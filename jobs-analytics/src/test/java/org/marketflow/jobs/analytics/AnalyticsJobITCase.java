@@ -66,7 +66,7 @@ class AnalyticsJobITCase {
   private static final EmbeddedNeo4j NEO4J = EmbeddedNeo4j.shared();
   private static final int MINUTES = 120;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final List<String> TABLES =
+  static final List<String> TABLES =
       List.of(
           Tables.VOLATILITY_METRICS.name(),
           Tables.CORRELATION_MATRICES.name(),

@@ -45,12 +45,7 @@ class AnalyticsRestartITCase {
 
   private static final EmbeddedNeo4j NEO4J = EmbeddedNeo4j.shared();
   private static final int MINUTES = 4_000;
-  private static final List<String> TABLES =
-      List.of(
-          Tables.VOLATILITY_METRICS.name(),
-          Tables.CORRELATION_MATRICES.name(),
-          Tables.MARKET_REGIMES.name(),
-          Tables.MARKET_ANOMALIES.name());
+  private static final List<String> TABLES = AnalyticsJobITCase.TABLES;
 
   @Test
   void aRestartFromACheckpointInTheMiddleLeavesTheTablesAndGraphOfAnUninterruptedRun(
