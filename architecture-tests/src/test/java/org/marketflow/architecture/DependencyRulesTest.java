@@ -34,6 +34,7 @@ class DependencyRulesTest {
     assertThat(classes.containPackage("org.marketflow.jobs.ohlc")).isTrue();
     assertThat(classes.containPackage("org.marketflow.jobs.microstructure.book")).isTrue();
     assertThat(classes.containPackage("org.marketflow.jobs.common")).isTrue();
+    assertThat(classes.containPackage("org.marketflow.jobs.analytics.estimators")).isTrue();
     assertThat(classes.containPackage("org.marketflow.schemas.kafka")).isTrue();
   }
 
@@ -126,6 +127,19 @@ class DependencyRulesTest {
             .because(
                 "the book and the formulas are plain Java, tested without Flink; their Flink"
                     + " serializers live in the state package"));
+  }
+
+  @Test
+  void theAnalyticsEstimatorsDoNotImportFlink() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("org.marketflow.jobs.analytics.estimators..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.apache.flink..", "org.apache.avro..", "org.marketflow.schemas..")
+            .because("the estimators are plain Java on plain inputs, tested without Flink"));
   }
 
   @Test

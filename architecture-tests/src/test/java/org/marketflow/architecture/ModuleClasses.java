@@ -23,6 +23,7 @@ final class ModuleClasses {
           "jobs-common",
           "jobs-ohlc",
           "jobs-microstructure",
+          "jobs-analytics",
           "benchmarks",
           "serving-api",
           "local-launcher");

@@ -32,15 +32,19 @@ class TablesITCase {
 
   /** Each table's partition column and partition step. */
   private static final Map<TableSpec, String> PARTITIONING =
-      Map.of(
-          Tables.MARKET_TICKS, "timestamp day",
-          Tables.TRADES, "exchange_time day",
-          Tables.ORDER_BOOK_SNAPSHOTS, "timestamp day",
-          Tables.MARKET_MICROSTRUCTURE, "timestamp day",
-          Tables.PREDICTION_PAIR_METRICS, "timestamp day",
-          Tables.LIQUIDITY_METRICS, "timestamp month",
-          Tables.OHLC_BARS, "bucket_start month",
-          Tables.MARKET_STATISTICS, "period_end month");
+      Map.ofEntries(
+          Map.entry(Tables.MARKET_TICKS, "timestamp day"),
+          Map.entry(Tables.TRADES, "exchange_time day"),
+          Map.entry(Tables.ORDER_BOOK_SNAPSHOTS, "timestamp day"),
+          Map.entry(Tables.MARKET_MICROSTRUCTURE, "timestamp day"),
+          Map.entry(Tables.PREDICTION_PAIR_METRICS, "timestamp day"),
+          Map.entry(Tables.LIQUIDITY_METRICS, "timestamp month"),
+          Map.entry(Tables.OHLC_BARS, "bucket_start month"),
+          Map.entry(Tables.MARKET_STATISTICS, "period_end month"),
+          Map.entry(Tables.VOLATILITY_METRICS, "ts month"),
+          Map.entry(Tables.CORRELATION_MATRICES, "ts month"),
+          Map.entry(Tables.MARKET_REGIMES, "ts month"),
+          Map.entry(Tables.MARKET_ANOMALIES, "ts month"));
 
   /** Tables of one row per key that stays current: small, not partitioned. */
   private static final List<TableSpec> LATEST_VALUES = List.of(Tables.MARKET_STATISTICS_LATEST);

@@ -219,6 +219,86 @@ public final class Tables {
       new TableSpec(
           "market_statistics_latest", STATISTICS_COLUMNS, List.of("instrument", "period"));
 
+  /** {@code volatility_metrics}: one row per instrument, window and minute, a VolatilityMetrics. */
+  public static final TableSpec VOLATILITY_METRICS =
+      new TableSpec(
+          "volatility_metrics",
+          List.of(
+              "instrument",
+              "rolling_window",
+              "ts",
+              "bars",
+              "realized_vol",
+              "implied_vol",
+              "parkinson_vol",
+              "garman_klass_vol",
+              "vol_of_vol",
+              "vol_regime",
+              "garch_omega",
+              "garch_alpha",
+              "garch_beta",
+              "garch_log_likelihood",
+              "garch_converged",
+              "garch_note",
+              "garch_next_vol",
+              "garch_horizon_vol",
+              "garch_horizon_minutes",
+              "null_reason"),
+          List.of("instrument", "rolling_window", "ts"));
+
+  /** {@code correlation_matrices}: one row per window, method and sampling boundary. */
+  public static final TableSpec CORRELATION_MATRICES =
+      new TableSpec(
+          "correlation_matrices",
+          List.of(
+              "rolling_window",
+              "method",
+              "ts",
+              "sampling_seconds",
+              "assets",
+              "correlations",
+              "p_values",
+              "observations",
+              "changes",
+              "average_correlation",
+              "average_change",
+              "correlation_regime",
+              "clusters"),
+          List.of("rolling_window", "method", "ts"));
+
+  /** {@code market_regimes}: one row per instrument and minute, a MarketRegimeIndicators. */
+  public static final TableSpec MARKET_REGIMES =
+      new TableSpec(
+          "market_regimes",
+          List.of(
+              "instrument",
+              "ts",
+              "trend_strength",
+              "trend_direction",
+              "volatility_regime",
+              "liquidity_regime",
+              "correlation_regime",
+              "hmm_state",
+              "regime_probability",
+              "regime"),
+          List.of("instrument", "ts"));
+
+  /** {@code market_anomalies}: one row per instrument, bar end and anomaly type. */
+  public static final TableSpec MARKET_ANOMALIES =
+      new TableSpec(
+          "market_anomalies",
+          List.of(
+              "instrument",
+              "ts",
+              "anomaly_type",
+              "severity",
+              "z_score",
+              "value",
+              "median",
+              "description",
+              "recommended_action"),
+          List.of("instrument", "ts", "anomaly_type"));
+
   /** Every table above. */
   public static final List<TableSpec> ALL =
       List.of(
@@ -230,7 +310,11 @@ public final class Tables {
           LIQUIDITY_METRICS,
           PREDICTION_PAIR_METRICS,
           MARKET_STATISTICS,
-          MARKET_STATISTICS_LATEST);
+          MARKET_STATISTICS_LATEST,
+          VOLATILITY_METRICS,
+          CORRELATION_MATRICES,
+          MARKET_REGIMES,
+          MARKET_ANOMALIES);
 
   private Tables() {}
 }

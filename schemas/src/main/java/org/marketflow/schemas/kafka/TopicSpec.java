@@ -6,10 +6,13 @@ import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.CorrelationMatrix;
 import org.marketflow.schemas.avro.DeadLetter;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.LiquidityMetrics;
+import org.marketflow.schemas.avro.MarketAnomaly;
 import org.marketflow.schemas.avro.MarketMicrostructure;
+import org.marketflow.schemas.avro.MarketRegimeIndicators;
 import org.marketflow.schemas.avro.MarketStatistics;
 import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.avro.OhlcBar;
@@ -17,6 +20,7 @@ import org.marketflow.schemas.avro.OrderBookSnapshot;
 import org.marketflow.schemas.avro.PredictionPairMetrics;
 import org.marketflow.schemas.avro.Quote;
 import org.marketflow.schemas.avro.Trade;
+import org.marketflow.schemas.avro.VolatilityMetrics;
 import org.marketflow.schemas.instrument.InstrumentId;
 
 /**
@@ -155,6 +159,45 @@ public record TopicSpec<T extends SpecificRecordBase>(
           MarketStatistics.class,
           MarketStatistics::getInstrument,
           MarketStatistics::getPeriodEndUs,
+          null);
+
+  /** Volatility is stamped with the end of its window. */
+  public static final TopicSpec<VolatilityMetrics> VOLATILITY =
+      new TopicSpec<>(
+          Topics.VOLATILITY,
+          VolatilityMetrics.class,
+          VolatilityMetrics::getInstrument,
+          VolatilityMetrics::getTimestampUs,
+          null);
+
+  /**
+   * A correlation matrix belongs to no instrument: it is keyed {@code <window>:<method>} (one
+   * partition keeps each series in order) and stamped with its sampling boundary.
+   */
+  public static final TopicSpec<CorrelationMatrix> CORRELATIONS =
+      new TopicSpec<>(
+          Topics.CORRELATIONS,
+          CorrelationMatrix.class,
+          matrix -> matrix.getWindow() + ":" + matrix.getMethod(),
+          CorrelationMatrix::getTimestampUs,
+          null);
+
+  /** Regimes are stamped with the end of the instrument's last bar. */
+  public static final TopicSpec<MarketRegimeIndicators> REGIMES =
+      new TopicSpec<>(
+          Topics.REGIMES,
+          MarketRegimeIndicators.class,
+          MarketRegimeIndicators::getInstrument,
+          MarketRegimeIndicators::getTimestampUs,
+          null);
+
+  /** Anomalies are stamped with the end of the bar that showed them. */
+  public static final TopicSpec<MarketAnomaly> ANOMALIES =
+      new TopicSpec<>(
+          Topics.ANOMALIES,
+          MarketAnomaly.class,
+          MarketAnomaly::getInstrument,
+          MarketAnomaly::getTimestampUs,
           null);
 
   public TopicSpec {

@@ -50,6 +50,20 @@ public final class Topics {
   /** {@code MarketStatistics} records: per instrument, period (1h to 30d) and minute. */
   public static final String STATISTICS = "md.derived.statistics";
 
+  /** {@code VolatilityMetrics} records: per instrument, window and minute (jobs-analytics). */
+  public static final String VOLATILITY = "md.derived.volatility";
+
+  /**
+   * {@code CorrelationMatrix} records: per window, method and sampling step, keyed window:method.
+   */
+  public static final String CORRELATIONS = "md.derived.correlations";
+
+  /** {@code MarketRegimeIndicators} records: per instrument and minute. */
+  public static final String REGIMES = "md.derived.regimes";
+
+  /** {@code MarketAnomaly} records: per instrument, bar and anomaly type found. */
+  public static final String ANOMALIES = "md.derived.anomalies";
+
   public static final List<String> NORMALIZED = List.of(TRADES, QUOTES, BOOK, STATUS);
   public static final List<String> DERIVED =
       List.of(
@@ -60,7 +74,11 @@ public final class Topics {
           LIQUIDITY,
           PREDICTION_PAIRS,
           BOOK_STATUS,
-          STATISTICS);
+          STATISTICS,
+          VOLATILITY,
+          CORRELATIONS,
+          REGIMES,
+          ANOMALIES);
   public static final List<String> ALL =
       Stream.of(NORMALIZED, List.of(DEAD_LETTERS), DERIVED).flatMap(List::stream).toList();
 

@@ -26,6 +26,17 @@ public final class RecordJson {
     return out.toString();
   }
 
+  /**
+   * A value of {@code schema} (a record's array field, say) as JSON, by the same rules.
+   *
+   * @throws IllegalArgumentException for a bytes or fixed value
+   */
+  public static String of(Schema schema, Object value) {
+    StringBuilder out = new StringBuilder(64);
+    write(out, schema, value);
+    return out.toString();
+  }
+
   private static void write(StringBuilder out, Schema schema, Object value) {
     switch (schema.getType()) {
       case NULL -> out.append("null");

@@ -41,6 +41,36 @@ public final class RedisKeys {
   public static final Duration STATISTICS_TTL = Duration.ofSeconds(60);
 
   /** {@code market:stats:{instrument}:{period}}. */
+  /**
+   * {@code market:corr:{window}} (Pearson, as the seed) and {@code market:corr:{window}:{method}}.
+   */
+  public static final String CORRELATION = "market:corr:";
+
+  /** {@code market:vol:{instrument}:{window}}: an instrument's latest volatility of a window. */
+  public static final String VOLATILITY = "market:vol:";
+
+  /** {@code market:regime:{instrument}}: an instrument's latest regime indicators. */
+  public static final String REGIME = "market:regime:";
+
+  /** The analytics keys live 5 minutes after their last write, as the seed's correlation key. */
+  public static final Duration ANALYTICS_TTL = Duration.ofSeconds(300);
+
+  public static String correlation(String window) {
+    return CORRELATION + window;
+  }
+
+  public static String correlation(String window, String method) {
+    return CORRELATION + window + ":" + method;
+  }
+
+  public static String volatility(String instrument, String window) {
+    return VOLATILITY + instrument + ":" + window;
+  }
+
+  public static String regime(String instrument) {
+    return REGIME + instrument;
+  }
+
   public static String statistics(String instrument, String period) {
     return STATISTICS + instrument + ":" + period;
   }

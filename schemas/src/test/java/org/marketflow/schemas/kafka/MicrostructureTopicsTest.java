@@ -88,7 +88,11 @@ class MicrostructureTopicsTest {
             Topics.LIQUIDITY,
             Topics.PREDICTION_PAIRS,
             Topics.BOOK_STATUS,
-            Topics.STATISTICS)
+            Topics.STATISTICS,
+            Topics.VOLATILITY,
+            Topics.CORRELATIONS,
+            Topics.REGIMES,
+            Topics.ANOMALIES)
         .allMatch(name -> name.startsWith("md.derived."));
     assertThat(Topics.ALL)
         .containsAll(Topics.DERIVED)
