@@ -78,6 +78,11 @@ public final class LiveFeedBenchmark implements Callable<Integer> {
       description = "The trades topic with --service-url (default ${DEFAULT-VALUE}).")
   String topic;
 
+  @Option(
+      names = "--api-key",
+      description = "A key with the read permission for --service-url (required with it).")
+  String apiKey;
+
   /** Validated options; throws {@link IllegalArgumentException} with the offending option. */
   LiveFeedLoadOptions options() {
     OptionChecks.requirePositive("--clients", clients);
@@ -89,6 +94,9 @@ public final class LiveFeedBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--service-url and --bootstrap-servers go together: give both or neither");
     }
+    if (serviceUrl != null && apiKey == null) {
+      throw new IllegalArgumentException("--service-url needs --api-key (the feed needs a key)");
+    }
     return new LiveFeedLoadOptions(
         clients,
         rate,
@@ -97,7 +105,8 @@ public final class LiveFeedBenchmark implements Callable<Integer> {
         Duration.ofSeconds(seconds),
         serviceUrl,
         bootstrapServers,
-        topic);
+        topic,
+        apiKey);
   }
 
   @Override

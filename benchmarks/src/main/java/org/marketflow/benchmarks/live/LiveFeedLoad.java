@@ -61,6 +61,7 @@ public final class LiveFeedLoad {
       URI serviceUrl = options.serviceUrl();
       String bootstrap = options.bootstrapServers();
       String topic = options.topic();
+      String apiKey = options.apiKey();
       String where;
       if (serviceUrl == null) {
         kafka = EmbeddedKafka.start();
@@ -87,6 +88,7 @@ public final class LiveFeedLoad {
             ServingApiProcess.start(
                 ServingApiProcess.packagedJar(), 0, environment, log, START_TIMEOUT);
         serviceUrl = service.baseUri();
+        apiKey = service.createKey("live-benchmark", "read");
         where =
             "the packaged serving-api started here (-Xmx512m, log "
                 + log
@@ -95,7 +97,7 @@ public final class LiveFeedLoad {
         where = "serving-api at " + serviceUrl + ", Kafka at " + bootstrap + ", topic " + topic;
       }
       awaitStreaming(serviceUrl);
-      return measure(serviceUrl, bootstrap, topic, where);
+      return measure(serviceUrl, apiKey, bootstrap, topic, where);
     } finally {
       if (service != null) {
         service.close();
@@ -109,7 +111,8 @@ public final class LiveFeedLoad {
     }
   }
 
-  private LiveFeedLoadResult measure(URI serviceUrl, String bootstrap, String topic, String where)
+  private LiveFeedLoadResult measure(
+      URI serviceUrl, String apiKey, String bootstrap, String topic, String where)
       throws Exception {
     long warmupEndMicros;
     long endMicros;
@@ -128,7 +131,8 @@ public final class LiveFeedLoad {
       warmupEndMicros = startMicros + options.warmup().toNanos() / 1_000;
       endMicros = warmupEndMicros + options.measured().toNanos() / 1_000;
       for (int i = 0; i < options.clients(); i++) {
-        clients.add(LoadClient.connect(http, ws, instruments, warmupEndMicros, endMicros, latency));
+        clients.add(
+            LoadClient.connect(http, ws, apiKey, instruments, warmupEndMicros, endMicros, latency));
       }
       LOG.info("{} clients subscribed to {} instruments", clients.size(), instruments.size());
       long published = publish(producer, topic, instruments, warmupEndMicros, endMicros);

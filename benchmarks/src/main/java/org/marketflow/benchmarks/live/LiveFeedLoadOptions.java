@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param serviceUrl a running service, or null to start the packaged one
  * @param bootstrapServers the Kafka of {@code serviceUrl}, or null for an in-process one
  * @param topic the trades topic of {@code serviceUrl}
+ * @param apiKey a key with the read permission for {@code serviceUrl}; a started service makes one
  */
 public record LiveFeedLoadOptions(
     int clients,
@@ -23,4 +24,5 @@ public record LiveFeedLoadOptions(
     Duration measured,
     URI serviceUrl,
     String bootstrapServers,
-    String topic) {}
+    String topic,
+    String apiKey) {}

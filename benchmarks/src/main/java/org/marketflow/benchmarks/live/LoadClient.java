@@ -40,6 +40,7 @@ final class LoadClient implements WebSocket.Listener {
   static LoadClient connect(
       HttpClient http,
       URI uri,
+      String apiKey,
       List<String> instruments,
       long windowStartMicros,
       long windowEndMicros,
@@ -47,7 +48,11 @@ final class LoadClient implements WebSocket.Listener {
       throws Exception {
     LoadClient client =
         new LoadClient(windowStartMicros, windowEndMicros, latency, instruments.size());
-    client.socket = http.newWebSocketBuilder().buildAsync(uri, client).get(30, TimeUnit.SECONDS);
+    client.socket =
+        http.newWebSocketBuilder()
+            .header("X-API-Key", apiKey)
+            .buildAsync(uri, client)
+            .get(30, TimeUnit.SECONDS);
     for (String instrument : instruments) {
       client
           .socket
