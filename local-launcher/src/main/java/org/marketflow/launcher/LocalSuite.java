@@ -25,6 +25,8 @@ import org.marketflow.ingest.recording.Recordings;
 import org.marketflow.ingest.replay.Pacer;
 import org.marketflow.ingest.replay.Replay;
 import org.marketflow.ingest.replay.ReplayStats;
+import org.marketflow.jobs.analytics.AnalyticsJob;
+import org.marketflow.jobs.analytics.AnalyticsOptions;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
@@ -35,6 +37,7 @@ import org.marketflow.migrate.MigrateCommand;
 import org.marketflow.schemas.kafka.Topics;
 import org.marketflow.schemas.redis.RedisKeys;
 import org.marketflow.testing.servers.EmbeddedKafka;
+import org.marketflow.testing.servers.EmbeddedNeo4j;
 import org.marketflow.testing.servers.LocalPostgres;
 import org.marketflow.testing.servers.LocalRedis;
 import org.marketflow.testing.servers.PostgresServer;
@@ -60,7 +63,8 @@ public final class LocalSuite implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(LocalSuite.class);
 
   /** The jobs the local run starts; adding a job to the suite is one line here. */
-  static final List<StreamingJob> JOBS = List.of(new OhlcJob(), new MicrostructureJob());
+  static final List<StreamingJob> JOBS =
+      List.of(new OhlcJob(), new MicrostructureJob(), new AnalyticsJob());
 
   /** Slots per job on the MiniCluster, and each job's parallelism. */
   private static final int PARALLELISM = 2;
@@ -140,7 +144,12 @@ public final class LocalSuite implements Callable<Integer> {
     } else {
       startSimulator(bootstrap);
     }
-    startJobs(jobConfig(bootstrap, postgres, redis));
+    EmbeddedNeo4j neo4j = EmbeddedNeo4j.start();
+    running.push(neo4j);
+    LOG.info("Neo4j at {}", neo4j.boltUri());
+    Configuration config = jobConfig(bootstrap, postgres, redis);
+    config.set(AnalyticsOptions.NEO4J_URL, neo4j.boltUri().toString());
+    startJobs(config);
 
     ServingApiProcess api =
         ServingApiProcess.start(
@@ -150,13 +159,22 @@ public final class LocalSuite implements Callable<Integer> {
                 "MARKETFLOW_PG_URL", postgres.jdbcUrl(),
                 "MARKETFLOW_PG_USER", postgres.user(),
                 "MARKETFLOW_PG_PASSWORD", postgres.password(),
-                "MARKETFLOW_REDIS_URL", redis.uri()),
+                "MARKETFLOW_REDIS_URL", redis.uri(),
+                "MARKETFLOW_LIVE_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
             Files.createTempFile("marketflow-serving-api", ".log"),
             Duration.ofSeconds(90));
     running.push(api);
     String readKey = api.createKey("local", "read");
     System.out.println(
-        welcome(api.port(), api.log(), replayed, postgres, redis, readKey, api.adminKeyFile()));
+        welcome(
+            api.port(),
+            api.log(),
+            replayed,
+            postgres,
+            redis,
+            readKey,
+            api.adminKeyFile(),
+            neo4j.boltUri()));
     stopped.await();
     return 0;
   }
@@ -269,7 +287,8 @@ public final class LocalSuite implements Callable<Integer> {
       PostgresServer postgres,
       RedisServer redis,
       String readKey,
-      Path adminKeyFile) {
+      Path adminKeyFile,
+      URI neo4j) {
     String base = "http://localhost:" + port + "/api/institutional/market-data/ohlc";
     String curl = "  curl -H '" + ServingApiProcess.API_KEY_HEADER + ": " + readKey + "' '";
     StringBuilder text = new StringBuilder("\nMarketFlow is running. Try:\n\n");
@@ -307,6 +326,14 @@ public final class LocalSuite implements Callable<Integer> {
         .append(" depth_ask, tick_frequency FROM market_microstructure WHERE asset_id = '")
         .append(instrument)
         .append("' ORDER BY timestamp DESC LIMIT 5\"\n");
+    text.append("\nThe analytics job's graph (Neo4j at ")
+        .append(neo4j)
+        .append("; the 1H correlations appear after an hour of bars):\n\n");
+    text.append(
+            "  MATCH (a:Asset)-[r:CORRELATES_WITH {window: '1H', method: 'pearson'}]->(b:Asset)")
+        .append(" RETURN a.id, b.id, r.correlation, r.significance ORDER BY r.correlation DESC\n");
+    text.append("  MATCH (a:Regime)-[t:TRANSITIONS_TO]->(b:Regime) RETURN a.name, b.name, t.count,")
+        .append(" t.probability\n");
     text.append("\nService log: ").append(serviceLog).append("\nCtrl-C stops everything.\n");
     return text.toString();
   }

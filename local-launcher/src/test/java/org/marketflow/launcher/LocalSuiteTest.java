@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,14 @@ class LocalSuiteTest {
 
   private static String welcome(Path dir, ReplayStats replayed) {
     return LocalSuite.welcome(
-        8080, dir.resolve("service.log"), replayed, POSTGRES, REDIS, KEY, dir.resolve("admin-key"));
+        8080,
+        dir.resolve("service.log"),
+        replayed,
+        POSTGRES,
+        REDIS,
+        KEY,
+        dir.resolve("admin-key"),
+        URI.create("bolt://127.0.0.1:7687"));
   }
 
   @Test
@@ -45,7 +53,9 @@ class LocalSuiteTest {
     assertThat(text)
         .contains("instrument=BINANCE:BTCUSDT&interval=1m")
         .contains("the recording held no trade")
-        .contains("GET 'market:micro:BINANCE:BTCUSDT'");
+        .contains("GET 'market:micro:BINANCE:BTCUSDT'")
+        .contains("Neo4j at bolt://127.0.0.1:7687")
+        .contains("MATCH (a:Asset)-[r:CORRELATES_WITH");
     assertThat(welcome(dir, null))
         .contains(
             "curl -H 'X-API-Key: "
