@@ -105,8 +105,14 @@ class BacktestKafkaITCase {
         .name("Kafka out");
     env.execute("backtest-sink");
 
-    assertThat(TopicContents.readAll(kafka.bootstrapServers(), backtestTopic, Trade.class, TIMEOUT))
-        .containsExactlyInAnyOrderElementsOf(written);
+    // The sink's last transaction is committed as the job finishes; a read_committed reader may
+    // see the topic end before that commit is visible, so read again until it is (or time is up).
+    List<Trade> read = List.of();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (read.size() < written.size() && System.nanoTime() < deadline) {
+      read = TopicContents.readAll(kafka.bootstrapServers(), backtestTopic, Trade.class, TIMEOUT);
+    }
+    assertThat(read).containsExactlyInAnyOrderElementsOf(written);
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       assertThat(admin.listTopics().names().get()).contains(backtestTopic).doesNotContain(live);
     }
