@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * The bars of a Binance recording, computed with a plain loop over its trade messages,
  * independently of the suite's code: what the pipeline must reproduce field by field. A trade's
- * aggressor sold when its buyer was the maker ({@code "m": true}).
+ * aggressor sold when its buyer was the maker ({@code "m": true}). Volumes are summed exactly, in
+ * BigDecimal, and rounded once to a double, as the job's exact sums are (a notional is the double
+ * product of price and size, as in the job).
  */
 final class ReferenceBars {
 
@@ -26,20 +29,36 @@ final class ReferenceBars {
     double high = Double.NEGATIVE_INFINITY;
     double low = Double.POSITIVE_INFINITY;
     double close;
-    double volume;
-    double quoteVolume;
+    private BigDecimal volumeSum = BigDecimal.ZERO;
+    private BigDecimal quoteVolumeSum = BigDecimal.ZERO;
     long trades;
     long firstMs = Long.MAX_VALUE;
     long firstId = Long.MAX_VALUE;
     long lastMs = Long.MIN_VALUE;
     long lastId = Long.MIN_VALUE;
-    double buyVolume;
-    double sellVolume;
+    private BigDecimal buyVolumeSum = BigDecimal.ZERO;
+    private BigDecimal sellVolumeSum = BigDecimal.ZERO;
     long buyTrades;
     long sellTrades;
 
+    double volume() {
+      return volumeSum.doubleValue();
+    }
+
+    double quoteVolume() {
+      return quoteVolumeSum.doubleValue();
+    }
+
+    double buyVolume() {
+      return buyVolumeSum.doubleValue();
+    }
+
+    double sellVolume() {
+      return sellVolumeSum.doubleValue();
+    }
+
     double vwap() {
-      return quoteVolume / volume;
+      return quoteVolume() / volume();
     }
   }
 
@@ -83,14 +102,14 @@ final class ReferenceBars {
         }
         bar.high = Math.max(bar.high, price);
         bar.low = Math.min(bar.low, price);
-        bar.volume += size;
-        bar.quoteVolume += price * size;
+        bar.volumeSum = bar.volumeSum.add(new BigDecimal(size));
+        bar.quoteVolumeSum = bar.quoteVolumeSum.add(new BigDecimal(price * size));
         bar.trades++;
         if (data.get("m").asBoolean()) {
-          bar.sellVolume += size;
+          bar.sellVolumeSum = bar.sellVolumeSum.add(new BigDecimal(size));
           bar.sellTrades++;
         } else {
-          bar.buyVolume += size;
+          bar.buyVolumeSum = bar.buyVolumeSum.add(new BigDecimal(size));
           bar.buyTrades++;
         }
       }

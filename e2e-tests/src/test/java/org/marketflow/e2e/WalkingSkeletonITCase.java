@@ -118,8 +118,8 @@ class WalkingSkeletonITCase {
           assertThat(got.get("high").asDouble()).isEqualTo(want.high);
           assertThat(got.get("low").asDouble()).isEqualTo(want.low);
           assertThat(got.get("close").asDouble()).isEqualTo(want.close);
-          assertThat(got.get("volume").asDouble()).isEqualTo(want.volume);
-          assertThat(got.get("quoteVolume").asDouble()).isEqualTo(want.quoteVolume);
+          assertThat(got.get("volume").asDouble()).isEqualTo(want.volume());
+          assertThat(got.get("quoteVolume").asDouble()).isEqualTo(want.quoteVolume());
           assertThat(got.get("trades").asLong()).isEqualTo(want.trades);
           assertThat(got.get("vwap").asDouble()).isEqualTo(want.vwap());
           assertThat(Instant.parse(got.get("firstTradeTime").asText()).toEpochMilli())

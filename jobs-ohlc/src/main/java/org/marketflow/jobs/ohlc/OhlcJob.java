@@ -23,7 +23,8 @@ import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.ohlc.functions.BarsProcessor;
 import org.marketflow.jobs.ohlc.functions.ConsumedTrade;
-import org.marketflow.jobs.ohlc.functions.TradeInstrument;
+import org.marketflow.jobs.ohlc.functions.PartialBars;
+import org.marketflow.jobs.ohlc.records.PartialBar;
 import org.marketflow.jobs.ohlc.sinks.OhlcBarStatement;
 import org.marketflow.jobs.ohlc.sinks.TradeArchiveSink;
 import org.marketflow.schemas.avro.DeadLetter;
@@ -55,6 +56,7 @@ public final class OhlcJob implements StreamingJob {
   public static final String BARS_JDBC_UID = "ohlc-bars-jdbc-sink";
   public static final String BARS_KAFKA_UID = "ohlc-bars-kafka-sink";
   public static final String DEAD_LETTERS_UID = "ohlc-dead-letters-sink";
+  public static final String PARTIAL_BARS_UID = "ohlc-partial-bars";
   public static final String BARS_UID = "ohlc-bars";
   public static final String LATE_UID = "ohlc-late-trades";
   public static final String DUPLICATES_UID = "ohlc-duplicate-trades";
@@ -142,7 +144,8 @@ public final class OhlcJob implements StreamingJob {
   }
 
   /**
-   * Routes rejected records to the dead letters and folds trades into the bars of every interval in
+   * Routes rejected records to the dead letters, folds trades into partial bars of the smallest
+   * interval before the shuffle ({@link PartialBars}) and those into the bars of every interval in
    * one keyed pass ({@link BarsProcessor}). The input must carry event-time timestamps and
    * watermarks; trades beyond the allowed lateness and repeated trades become dead letters. The
    * final 1-minute bars make the market statistics ({@link StatisticsStage}), without liquidity.
@@ -166,14 +169,23 @@ public final class OhlcJob implements StreamingJob {
             .name("Route dead letters");
     BarsProcessor processor =
         new BarsProcessor(settings.intervals(), settings.allowedLateness().toMillis());
-    SingleOutputStreamOperator<OhlcBar> bars =
+    SingleOutputStreamOperator<PartialBar> partials =
         trades
-            .keyBy(new TradeInstrument(), Types.STRING)
+            .transform(
+                "Partial bars " + processor.smallestInterval().code(),
+                PartialBar.TYPE,
+                new PartialBars(
+                    processor.smallestIntervalMs(), settings.allowedLateness().toMillis()))
+            .uid(PARTIAL_BARS_UID);
+    SingleOutputStreamOperator<OhlcBar> bars =
+        partials
+            .keyBy(partial -> partial.instrument, Types.STRING)
             .process(processor, TypeInformation.of(OhlcBar.class))
             .uid(BARS_UID)
             .name("OHLC bars " + codes(settings.intervals()));
     DataStream<DeadLetter> late =
-        bars.getSideOutput(BarsProcessor.LATE)
+        partials
+            .getSideOutput(PartialBars.LATE)
             .map(
                 new RejectConsumed<>(
                     settings.trades(),
@@ -188,7 +200,8 @@ public final class OhlcJob implements StreamingJob {
             .uid(LATE_UID)
             .name("Late trades");
     DataStream<DeadLetter> duplicates =
-        bars.getSideOutput(BarsProcessor.DUPLICATES)
+        partials
+            .getSideOutput(PartialBars.DUPLICATES)
             .map(
                 new RejectConsumed<>(
                     settings.trades(),

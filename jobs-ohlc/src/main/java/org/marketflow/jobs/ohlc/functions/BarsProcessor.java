@@ -7,49 +7,40 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
-import org.marketflow.jobs.common.records.Consumed;
+import org.marketflow.jobs.ohlc.records.PartialBar;
 import org.marketflow.jobs.ohlc.state.InstrumentBars;
 import org.marketflow.jobs.ohlc.state.InstrumentBarsSerializer;
 import org.marketflow.jobs.ohlc.state.OpenBar;
-import org.marketflow.jobs.ohlc.state.TradeIdKey;
 import org.marketflow.schemas.avro.OhlcBar;
-import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.bars.BarInterval;
 
 /**
- * Every interval's bars of one instrument in one pass: each trade is folded into its bar of every
- * interval at once, where a window operator per interval would shuffle and store it once per
- * interval.
+ * Every interval's bars of one instrument in one pass: each partial bar ({@link PartialBars}, the
+ * trades of one bar of the smallest interval) is folded into its bar of every interval at once,
+ * where a window operator per interval would shuffle and store every trade once per interval.
  *
  * <ul>
- *   <li>A bar is emitted with revision 0 when the watermark passes its end. A trade that arrives
- *       after that, within the allowed lateness, revises the bar of every interval it falls in:
- *       each is emitted again with the next revision. When the watermark passes a bar's end plus
- *       the allowed lateness, its last revision is emitted with {@code isFinal} set and the bar
- *       leaves the state (a bar whose close and finalization the watermark passes at once is
+ *   <li>A bar is emitted with revision 0 when the watermark passes its end. A partial bar that
+ *       arrives after that, within the allowed lateness, revises the bar of every interval it falls
+ *       in: each is emitted again with the next revision. When the watermark passes a bar's end
+ *       plus the allowed lateness, its last revision is emitted with {@code isFinal} set and the
+ *       bar leaves the state (a bar whose close and finalization the watermark passes at once is
  *       emitted once, final).
- *   <li>A trade is too late when its bar of the smallest interval is final; it goes to {@link
- *       #LATE} and counts in no interval, so that every interval's bars hold the same trades.
- *   <li>A trade whose id (its venue trade id, else its sequence; see {@link TradeIdKey}) is already
- *       in its bar of the smallest interval goes to {@link #DUPLICATES}: a venue's or a replay's
- *       repetition cannot change a bar. The ids are kept as long as that bar is open, after which a
- *       repetition is late anyway.
+ *   <li>Late and repeated trades never get here: {@link PartialBars} sends them to its side
+ *       outputs. A partial bar for a bar already final here cannot come (its watermark is never
+ *       behind this operator's); should one come, it is counted in {@code latePartialBars} and
+ *       dropped.
  *   <li>The instrument holds one event-time timer, at the earliest time one of its bars is due.
  * </ul>
  *
  * <p>Built for the heap (HashMap) state backend: the state is one object per instrument, changed in
  * place.
  */
-public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>, OhlcBar> {
-
-  public static final OutputTag<Consumed<Trade>> LATE =
-      new OutputTag<>("late-trades", Consumed.typeInfo(Trade.class));
-  public static final OutputTag<Consumed<Trade>> DUPLICATES =
-      new OutputTag<>("duplicate-trades", Consumed.typeInfo(Trade.class));
+public class BarsProcessor extends KeyedProcessFunction<String, PartialBar, OhlcBar> {
 
   private static final ValueStateDescriptor<InstrumentBars> BARS =
       new ValueStateDescriptor<>("bars", InstrumentBarsSerializer.INSTANCE);
@@ -63,6 +54,7 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
   private final long allowedLatenessMs;
 
   private transient ValueState<InstrumentBars> state;
+  private transient Counter latePartialBars;
 
   /**
    * @param intervals the intervals to compute, in any order
@@ -83,6 +75,10 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
     this.intervalMs = new long[this.intervals.length];
     for (int i = 0; i < this.intervals.length; i++) {
       intervalMs[i] = this.intervals[i].millis();
+      if (intervalMs[i] % intervalMs[0] != 0) {
+        throw new IllegalArgumentException(
+            this.intervals[i].code() + " is not a multiple of " + this.intervals[0].code());
+      }
     }
     this.allowedLatenessMs = allowedLatenessMs;
   }
@@ -95,18 +91,22 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
   @Override
   public void open(OpenContext openContext) {
     state = getRuntimeContext().getState(BARS);
+    latePartialBars = getRuntimeContext().getMetricGroup().counter("latePartialBars");
+  }
+
+  /** The smallest interval in ms: the length of the bars {@link PartialBars} makes. */
+  public long smallestIntervalMs() {
+    return intervalMs[0];
   }
 
   @Override
-  public void processElement(Consumed<Trade> consumed, Context ctx, Collector<OhlcBar> out)
+  public void processElement(PartialBar partial, Context ctx, Collector<OhlcBar> out)
       throws Exception {
-    Trade trade = consumed.value;
-    long timeMs = ctx.timestamp();
     TimerService timers = ctx.timerService();
-    long smallest = intervalMs[0];
-    long smallestLastMs = Math.floorDiv(timeMs, smallest) * smallest + smallest - 1;
-    if (smallestLastMs + allowedLatenessMs <= timers.currentWatermark()) {
-      ctx.output(LATE, consumed);
+    long watermark = timers.currentWatermark();
+    long startMs = partial.startMs;
+    if (startMs + intervalMs[0] - 1 + allowedLatenessMs <= watermark) {
+      latePartialBars.inc();
       return;
     }
     InstrumentBars bars = state.value();
@@ -117,18 +117,11 @@ public class BarsProcessor extends KeyedProcessFunction<String, Consumed<Trade>,
           "the restored bars were computed for other intervals than --ohlc.intervals: start the"
               + " job afresh (without its savepoint) to change the intervals");
     }
-    OpenBar first = bars.barAt(0, timeMs);
-    long id = TradeIdKey.of(trade);
-    if (id != TradeIdKey.NONE && !first.addTradeId(id)) {
-      ctx.output(DUPLICATES, consumed);
-      return;
-    }
-    long watermark = timers.currentWatermark();
     long dueMs = bars.wakeMs;
     for (int i = 0; i < intervalMs.length; i++) {
-      OpenBar bar = i == 0 ? first : bars.barAt(i, timeMs);
-      bar.values.add(trade);
-      if (bar.lastMs() <= watermark) { // a late trade, within the allowed lateness
+      OpenBar bar = bars.barAt(i, startMs);
+      bar.values.merge(partial.values);
+      if (bar.lastMs() <= watermark) { // late trades, within the allowed lateness
         out.collect(bar.emit(ctx.getCurrentKey(), intervals[i].code(), false));
       }
       dueMs = Math.min(dueMs, bar.dueMs(allowedLatenessMs));

@@ -7,7 +7,9 @@ import org.marketflow.schemas.avro.Trade;
  * The running values of one bar. Open and close are chosen by (exchange time, sequence), not by
  * arrival, so a late trade that happened first becomes the open and replays give the same bar
  * whatever order the trades arrive in; trades without a sequence tie by arrival. Volume and trades
- * are also split by the aggressor's side; a trade of unknown side counts in neither half.
+ * are also split by the aggressor's side; a trade of unknown side counts in neither half. The
+ * volumes are exact sums ({@link ExactSum}), so a bar's values do not depend on how its trades were
+ * grouped on the way (partial bars, merges).
  */
 public class OhlcAccumulator {
 
@@ -19,11 +21,11 @@ public class OhlcAccumulator {
   public double close;
   public double high = Double.NEGATIVE_INFINITY;
   public double low = Double.POSITIVE_INFINITY;
-  public double volume;
-  public double quoteVolume;
+  public final ExactSum volume = new ExactSum();
+  public final ExactSum quoteVolume = new ExactSum();
   public long tradeCount;
-  public double buyVolume;
-  public double sellVolume;
+  public final ExactSum buyVolume = new ExactSum();
+  public final ExactSum sellVolume = new ExactSum();
   public long buyTradeCount;
   public long sellTradeCount;
 
@@ -51,15 +53,15 @@ public class OhlcAccumulator {
     if (price < low) {
       low = price;
     }
-    volume += size;
-    quoteVolume += price * size;
+    volume.add(size);
+    quoteVolume.add(price * size);
     tradeCount++;
     Side side = trade.getSide();
     if (side == Side.BUY) {
-      buyVolume += size;
+      buyVolume.add(size);
       buyTradeCount++;
     } else if (side == Side.SELL) {
-      sellVolume += size;
+      sellVolume.add(size);
       sellTradeCount++;
     }
   }
@@ -83,11 +85,11 @@ public class OhlcAccumulator {
     }
     high = Math.max(high, other.high);
     low = Math.min(low, other.low);
-    volume += other.volume;
-    quoteVolume += other.quoteVolume;
+    volume.add(other.volume);
+    quoteVolume.add(other.quoteVolume);
     tradeCount += other.tradeCount;
-    buyVolume += other.buyVolume;
-    sellVolume += other.sellVolume;
+    buyVolume.add(other.buyVolume);
+    sellVolume.add(other.sellVolume);
     buyTradeCount += other.buyTradeCount;
     sellTradeCount += other.sellTradeCount;
   }

@@ -62,11 +62,11 @@ public final class PeriodSummary {
     v.close = bar.getClose();
     v.high = bar.getHigh();
     v.low = bar.getLow();
-    v.volume = bar.getVolume();
-    v.quoteVolume = bar.getQuoteVolume();
+    v.volume.set(bar.getVolume());
+    v.quoteVolume.set(bar.getQuoteVolume());
     v.tradeCount = bar.getTradeCount();
-    v.buyVolume = bar.getBuyVolume();
-    v.sellVolume = bar.getSellVolume();
+    v.buyVolume.set(bar.getBuyVolume());
+    v.sellVolume.set(bar.getSellVolume());
     v.buyTradeCount = bar.getBuyTradeCount();
     v.sellTradeCount = bar.getSellTradeCount();
     s.entryReturn = Math.log(bar.getClose() / previousClose);
@@ -91,7 +91,8 @@ public final class PeriodSummary {
 
   /** Quote volume / volume; {@code null} without volume. */
   public Double vwap() {
-    return values.volume > 0 ? values.quoteVolume / values.volume : null;
+    double volume = values.volume.value();
+    return volume > 0 ? values.quoteVolume.value() / volume : null;
   }
 
   /**

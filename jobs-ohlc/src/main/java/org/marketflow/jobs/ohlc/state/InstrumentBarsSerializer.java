@@ -1,7 +1,5 @@
 package org.marketflow.jobs.ohlc.state;
 
-import it.unimi.dsi.fastutil.longs.LongIterator;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,24 +8,24 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.marketflow.jobs.ohlc.records.ExactSum;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 
 /**
  * Writes {@link InstrumentBars} for Flink state: the timer's time, the interval count, then per
- * interval its length, its bar count and each bar (start, end, revision, its values, and its trade
- * id keys when it keeps them). 132 bytes a bar plus 8 an id.
+ * interval its length, its bar count and each bar (start, end, revision and its values), about 150
+ * bytes a bar. The format changed when the volumes became exact sums and the trade ids moved to
+ * {@code PartialBars}: state of jobs-ohlc written before cannot be restored (start the job afresh).
  *
- * <p>Hand-written because the bars hold a set of ids and an array of lists, which Flink's POJO
- * serializer does not take without Kryo (turned off for every job: slower and not evolvable). With
- * the heap (HashMap) state backend, for which the job is built, only checkpoints go through it.
+ * <p>Hand-written because the bars hold an array of lists, which Flink's POJO serializer does not
+ * take without Kryo (turned off for every job: slower and not evolvable). With the heap (HashMap)
+ * state backend, for which the job is built, only checkpoints go through it.
  */
 public final class InstrumentBarsSerializer extends TypeSerializerSingleton<InstrumentBars> {
 
   private static final long serialVersionUID = 1L;
 
   public static final InstrumentBarsSerializer INSTANCE = new InstrumentBarsSerializer();
-
-  private static final int NO_IDS = -1;
 
   private InstrumentBarsSerializer() {}
 
@@ -50,7 +48,6 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
         OpenBar to = new OpenBar(bar.startMs, bar.endMs, new OhlcAccumulator());
         to.values.merge(bar.values);
         to.revision = bar.revision;
-        to.tradeIds = bar.tradeIds == null ? null : new LongOpenHashSet(bar.tradeIds);
         copy.bars(i).add(to);
       }
     }
@@ -135,14 +132,6 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     target.writeLong(bar.endMs);
     target.writeInt(bar.revision);
     writeValues(bar.values, target);
-    if (bar.tradeIds == null) {
-      target.writeInt(NO_IDS);
-    } else {
-      target.writeInt(bar.tradeIds.size());
-      for (LongIterator ids = bar.tradeIds.iterator(); ids.hasNext(); ) {
-        target.writeLong(ids.nextLong());
-      }
-    }
   }
 
   private static OpenBar readBar(DataInputView source) throws IOException {
@@ -152,20 +141,13 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     OhlcAccumulator v = readValues(source);
     OpenBar bar = new OpenBar(start, end, v);
     bar.revision = revision;
-    int ids = source.readInt();
-    if (ids < NO_IDS) {
-      throw new IOException("corrupt InstrumentBars: id count " + ids);
-    }
-    if (ids != NO_IDS) {
-      bar.tradeIds = new LongOpenHashSet(ids);
-      for (int i = 0; i < ids; i++) {
-        bar.tradeIds.add(source.readLong());
-      }
-    }
     return bar;
   }
 
-  /** A bar's values, 120 bytes; also those of the statistics' summaries. */
+  /**
+   * A bar's values, 124 bytes plus 8 a partial of each exact sum (usually one); also those of the
+   * statistics' summaries and the partial bars.
+   */
   static void writeValues(OhlcAccumulator v, DataOutputView target) throws IOException {
     target.writeLong(v.openTimeUs);
     target.writeLong(v.openSequence);
@@ -175,11 +157,11 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     target.writeDouble(v.close);
     target.writeDouble(v.high);
     target.writeDouble(v.low);
-    target.writeDouble(v.volume);
-    target.writeDouble(v.quoteVolume);
+    writeSum(v.volume, target);
+    writeSum(v.quoteVolume, target);
     target.writeLong(v.tradeCount);
-    target.writeDouble(v.buyVolume);
-    target.writeDouble(v.sellVolume);
+    writeSum(v.buyVolume, target);
+    writeSum(v.sellVolume, target);
     target.writeLong(v.buyTradeCount);
     target.writeLong(v.sellTradeCount);
   }
@@ -195,14 +177,44 @@ public final class InstrumentBarsSerializer extends TypeSerializerSingleton<Inst
     v.close = source.readDouble();
     v.high = source.readDouble();
     v.low = source.readDouble();
-    v.volume = source.readDouble();
-    v.quoteVolume = source.readDouble();
+    readSum(v.volume, source);
+    readSum(v.quoteVolume, source);
     v.tradeCount = source.readLong();
-    v.buyVolume = source.readDouble();
-    v.sellVolume = source.readDouble();
+    readSum(v.buyVolume, source);
+    readSum(v.sellVolume, source);
     v.buyTradeCount = source.readLong();
     v.sellTradeCount = source.readLong();
     return v;
+  }
+
+  private static final int NON_FINITE = 0x80;
+
+  /**
+   * An exact sum: a byte with its partial count (a sum has at most a few dozen) and a flag for a
+   * non-finite part, that part if flagged, then the partials: 9 bytes for a sum of one partial.
+   */
+  private static void writeSum(ExactSum sum, DataOutputView target) throws IOException {
+    double nonFinite = sum.nonFinite();
+    boolean flagged = nonFinite != 0.0 || Double.isNaN(nonFinite);
+    int count = sum.partialCount();
+    target.writeByte(count | (flagged ? NON_FINITE : 0));
+    if (flagged) {
+      target.writeDouble(nonFinite);
+    }
+    for (int i = 0; i < count; i++) {
+      target.writeDouble(sum.partial(i));
+    }
+  }
+
+  private static void readSum(ExactSum sum, DataInputView source) throws IOException {
+    int header = source.readUnsignedByte();
+    double nonFinite = (header & NON_FINITE) != 0 ? source.readDouble() : 0.0;
+    int count = header & ~NON_FINITE;
+    double[] partials = new double[count];
+    for (int i = 0; i < count; i++) {
+      partials[i] = source.readDouble();
+    }
+    sum.restore(partials, count, nonFinite);
   }
 
   /** Restores the serializer from a checkpoint or savepoint; it has no configuration. */

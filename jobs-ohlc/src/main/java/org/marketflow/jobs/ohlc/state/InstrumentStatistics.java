@@ -26,8 +26,8 @@ import org.marketflow.schemas.avro.OhlcBar;
  * </ul>
  *
  * <p>An instrument with a bar every minute holds 1,440 minutes and 720 hours: about 350 KB in a
- * checkpoint (160 bytes a summary, {@link InstrumentStatisticsSerializer}), about as much on the
- * heap. One that trades rarely holds a summary per minute and per hour it traded.
+ * checkpoint (about 170 bytes a summary, {@link InstrumentStatisticsSerializer}), about as much on
+ * the heap. One that trades rarely holds a summary per minute and per hour it traded.
  */
 public final class InstrumentStatistics {
 

@@ -14,7 +14,8 @@ import org.marketflow.jobs.ohlc.records.PeriodSummary;
  * Writes {@link InstrumentStatistics} for Flink state: the timer, the next period end, the latest
  * bar's start and close, the sealed-hours mark, then the minutes and the hours (a count, then per
  * summary its start, bar count, values as a bar's ({@link InstrumentBarsSerializer}), entry return
- * and return moments: 160 bytes) and the liquidity values (a count, then 16 bytes each).
+ * and return moments: 164 bytes, 8 more for each further partial of an exact sum) and the liquidity
+ * values (a count, then 16 bytes each).
  *
  * <p>Hand-written because the state holds lists of summaries, which Flink's POJO serializer would
  * only take through Kryo (turned off for every job: slower and not evolvable). With the heap

@@ -1,13 +1,9 @@
 package org.marketflow.jobs.ohlc.state;
 
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 import org.marketflow.schemas.avro.OhlcBar;
 
-/**
- * A bar the watermark has not finalized yet: its values, the revision last emitted, and, for the
- * smallest interval only, the ids of its trades, by which a repeated trade is recognized.
- */
+/** A bar the watermark has not finalized yet: its values and the revision last emitted. */
 public final class OpenBar {
 
   /** {@link #revision} of a bar not emitted yet. */
@@ -17,12 +13,6 @@ public final class OpenBar {
   public final long endMs;
   public final OhlcAccumulator values;
   public int revision = NOT_EMITTED;
-
-  /**
-   * Keys of the ids of the bar's trades ({@link TradeIdKey}); null where this interval does not
-   * look for duplicates.
-   */
-  public LongOpenHashSet tradeIds;
 
   public OpenBar(long startMs, long endMs, OhlcAccumulator values) {
     this.startMs = startMs;
@@ -47,18 +37,12 @@ public final class OpenBar {
     return emitted() ? lastMs() + allowedLatenessMs : lastMs();
   }
 
-  /** Remembers a trade's id key; false if the bar already holds a trade with this key. */
-  public boolean addTradeId(long key) {
-    if (tradeIds == null) {
-      tradeIds = new LongOpenHashSet();
-    }
-    return tradeIds.add(key);
-  }
-
   /** The next revision of the bar as a record, {@code isFinal} when no trade can change it. */
   public OhlcBar emit(String instrument, String interval, boolean isFinal) {
     revision++;
     OhlcAccumulator bar = values;
+    double volume = bar.volume.value();
+    double quoteVolume = bar.quoteVolume.value();
     return OhlcBar.newBuilder()
         .setInstrument(instrument)
         .setInterval(interval)
@@ -67,15 +51,15 @@ public final class OpenBar {
         .setHigh(bar.high)
         .setLow(bar.low)
         .setClose(bar.close)
-        .setVolume(bar.volume)
-        .setQuoteVolume(bar.quoteVolume)
+        .setVolume(volume)
+        .setQuoteVolume(quoteVolume)
         .setTradeCount(bar.tradeCount)
-        .setVwap(bar.quoteVolume / bar.volume)
+        .setVwap(quoteVolume / volume)
         .setFirstTradeTimeUs(bar.openTimeUs)
         .setLastTradeTimeUs(bar.closeTimeUs)
         .setRevision(revision)
-        .setBuyVolume(bar.buyVolume)
-        .setSellVolume(bar.sellVolume)
+        .setBuyVolume(bar.buyVolume.value())
+        .setSellVolume(bar.sellVolume.value())
         .setBuyTradeCount(bar.buyTradeCount)
         .setSellTradeCount(bar.sellTradeCount)
         .setIsFinal(isFinal)

@@ -8,28 +8,25 @@ import static org.marketflow.testing.data.Trades.btc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.Side;
 import org.marketflow.schemas.avro.Trade;
 import org.marketflow.schemas.bars.BarInterval;
 import org.marketflow.testing.data.Trades;
 
-/** The one-pass bar operator, driven record by record and watermark by watermark. */
+/**
+ * The two bar stages (partial bars before the shuffle, every interval after it), driven record by
+ * record and watermark by watermark.
+ */
 class BarsProcessorTest {
 
   private static final long MINUTE_MS = MINUTE_US / 1_000;
   private static final long LATENESS_MS = 60_000;
   private static final String BTC = "BINANCE:BTCUSDT";
 
-  private KeyedOneInputStreamOperatorTestHarness<String, Consumed<Trade>, OhlcBar> harness;
+  private TwoStageBars harness;
   private long offset;
 
   @AfterEach
@@ -40,27 +37,16 @@ class BarsProcessorTest {
   }
 
   private void open(BarInterval... intervals) throws Exception {
-    harness = harness(intervals);
+    harness = new TwoStageBars(LATENESS_MS, intervals);
     harness.open();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Consumed<Trade>, OhlcBar> harness(
-      BarInterval... intervals) throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new BarsProcessor(List.of(intervals), LATENESS_MS)),
-        new TradeInstrument(),
-        Types.STRING);
-  }
-
   private void trade(Trade trade) throws Exception {
-    harness.processElement(
-        new StreamRecord<>(Consumed.of(trade, 0, offset++), trade.getExchangeTimeUs() / 1_000));
+    harness.processElement(trade, offset++);
   }
 
   private List<OhlcBar> bars() {
-    List<OhlcBar> bars = harness.extractOutputValues();
-    harness.getOutput().clear();
-    return bars;
+    return harness.takeBars();
   }
 
   @Test
@@ -131,6 +117,9 @@ class BarsProcessorTest {
         .containsExactly(tuple("1s", 0), tuple("1m", 0));
 
     trade(btc(45, 5, 150.0, 1.0)); // late for its 1s and 1m bars, within the allowed minute
+    assertThat(bars()).isEmpty(); // its partial bar waits for the next watermark
+
+    harness.processWatermark(MINUTE_MS + 70_001);
 
     assertThat(bars())
         .extracting(
@@ -158,8 +147,8 @@ class BarsProcessorTest {
     assertThat(bars())
         .extracting(OhlcBar::getRevision, OhlcBar::getIsFinal)
         .containsExactly(tuple(0, false));
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(harness.bars.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(harness.bars.numEventTimeTimers()).isEqualTo(1);
 
     harness.processWatermark(MINUTE_MS + 59_999 + LATENESS_MS - 1);
     assertThat(bars()).isEmpty();
@@ -168,8 +157,8 @@ class BarsProcessorTest {
     assertThat(bars())
         .extracting(OhlcBar::getRevision, OhlcBar::getIsFinal, OhlcBar::getClose)
         .containsExactly(tuple(1, true, 200.0));
-    assertThat(harness.numKeyedStateEntries()).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.bars.numKeyedStateEntries()).isZero();
+    assertThat(harness.bars.numEventTimeTimers()).isZero();
   }
 
   @Test
@@ -182,7 +171,7 @@ class BarsProcessorTest {
     Trade tooLate = btc(5, 5, 1.0, 1.0); // its 1m bar is still open, its 1s bar is not
     trade(tooLate);
 
-    assertThat(harness.getSideOutput(BarsProcessor.LATE))
+    assertThat(harness.sideOutput(PartialBars.LATE))
         .extracting(late -> late.getValue().value, late -> late.getValue().offset)
         .containsExactly(tuple(tooLate, 1L));
     assertThat(bars()).isEmpty();
@@ -206,7 +195,7 @@ class BarsProcessorTest {
     Trade noIdRepeated = Trade.newBuilder(noId).build();
     trade(noIdRepeated);
 
-    assertThat(harness.getSideOutput(BarsProcessor.DUPLICATES))
+    assertThat(harness.sideOutput(PartialBars.DUPLICATES))
         .extracting(duplicate -> duplicate.getValue().offset)
         .containsExactly(1L, 3L);
     harness.processWatermark(Long.MAX_VALUE - 1);
@@ -221,10 +210,11 @@ class BarsProcessorTest {
     for (int second = 0; second < 120; second += 7) {
       trade(btc(second, second, 100.0 + second, 1.0));
       harness.processWatermark(MINUTE_MS + second * 1_000L);
-      assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+      assertThat(harness.bars.numEventTimeTimers()).isEqualTo(1);
     }
     trade(sell(Trades.trade("BINANCE:ETHUSDT", MINUTE_US + 200_000_000, 1, 3_000.0, 1.0)));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+    harness.processWatermark(MINUTE_MS + 120_000); // sends the partial bar
+    assertThat(harness.bars.numEventTimeTimers()).isEqualTo(2);
   }
 
   @Test
@@ -249,19 +239,19 @@ class BarsProcessorTest {
     }
     List<OhlcBar> uninterrupted = finalBars(trades, true);
 
-    harness = harness(BarInterval.S1, BarInterval.M1, BarInterval.H1);
+    harness = new TwoStageBars(LATENESS_MS, BarInterval.S1, BarInterval.M1, BarInterval.H1);
     harness.open();
     for (Trade t : trades.subList(0, 50)) {
       trade(t);
       harness.processWatermark(t.getExchangeTimeUs() / 1_000 - 1);
     }
+    TwoStageBars.Snapshot snapshot = harness.snapshot(1);
     List<OhlcBar> out = new ArrayList<>(bars());
-    OperatorSubtaskState snapshot = harness.snapshot(1, 1);
     harness.close();
-    harness = harness(BarInterval.S1, BarInterval.M1, BarInterval.H1);
+    harness = new TwoStageBars(LATENESS_MS, BarInterval.S1, BarInterval.M1, BarInterval.H1);
     harness.initializeState(snapshot);
     harness.open();
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(harness.bars.numEventTimeTimers()).isEqualTo(1);
     for (Trade t : trades.subList(50, 100)) {
       trade(t);
       harness.processWatermark(t.getExchangeTimeUs() / 1_000 - 1);
@@ -273,20 +263,20 @@ class BarsProcessorTest {
   }
 
   private List<OhlcBar> finalBars(List<Trade> trades, boolean watermarkAfterEach) throws Exception {
-    try (var h = harness(BarInterval.S1, BarInterval.M1, BarInterval.H1)) {
+    try (var h = new TwoStageBars(LATENESS_MS, BarInterval.S1, BarInterval.M1, BarInterval.H1)) {
       h.open();
       long maxMs = Long.MIN_VALUE;
       long at = 0;
       for (Trade t : trades) {
         long ms = t.getExchangeTimeUs() / 1_000;
-        h.processElement(new StreamRecord<>(Consumed.of(t, 0, at++), ms));
+        h.processElement(t, at++);
         maxMs = Math.max(maxMs, ms);
         if (watermarkAfterEach) {
           h.processWatermark(maxMs - 5_000);
         }
       }
       h.processWatermark(Long.MAX_VALUE - 1);
-      return finalOnes(h.extractOutputValues());
+      return finalOnes(h.takeBars());
     }
   }
 

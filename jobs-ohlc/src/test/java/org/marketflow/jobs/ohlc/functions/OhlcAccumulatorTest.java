@@ -20,8 +20,8 @@ class OhlcAccumulatorTest {
     assertThat(bar.high).isEqualTo(105.0);
     assertThat(bar.low).isEqualTo(99.0);
     assertThat(bar.close).isEqualTo(101.0);
-    assertThat(bar.volume).isEqualTo(4.5);
-    assertThat(bar.quoteVolume).isEqualTo(100.0 + 210.0 + 99.0 + 50.5);
+    assertThat(bar.volume.value()).isEqualTo(4.5);
+    assertThat(bar.quoteVolume.value()).isEqualTo(100.0 + 210.0 + 99.0 + 50.5);
     assertThat(bar.tradeCount).isEqualTo(4);
   }
 
@@ -62,7 +62,7 @@ class OhlcAccumulatorTest {
     assertThat(left.close).isEqualTo(120.0);
     assertThat(left.high).isEqualTo(120.0);
     assertThat(left.low).isEqualTo(90.0);
-    assertThat(left.volume).isEqualTo(6.0);
+    assertThat(left.volume.value()).isEqualTo(6.0);
     assertThat(left.tradeCount).isEqualTo(3);
   }
 }
