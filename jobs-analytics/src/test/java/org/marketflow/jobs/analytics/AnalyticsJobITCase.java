@@ -420,48 +420,42 @@ class AnalyticsJobITCase {
   /** Records of {@code spec} as their producer writes them: key, event-time timestamp, Avro. */
   static <T extends org.apache.avro.specific.SpecificRecordBase> void publishAll(
       EmbeddedKafka kafka, String topic, TopicSpec<T> spec, List<T> records) {
-    AvroCodec<T> codec = AvroCodec.of(spec.type());
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      for (T record : records) {
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                null,
-                spec.timestampMs(record),
-                spec.keyBytes(record),
-                codec.encode(record)));
-      }
-      producer.flush();
-    }
+    send(kafka, encoded(topic, spec, records));
   }
 
+  /** The bars, then a record that is not Avro. */
   static void publish(EmbeddedKafka kafka, String topic, List<OhlcBar> bars) {
-    AvroCodec<OhlcBar> codec = AvroCodec.of(OhlcBar.class);
+    List<ProducerRecord<byte[], byte[]>> records = encoded(topic, TopicSpec.BARS, bars);
+    records.add(
+        new ProducerRecord<>(
+            topic,
+            null,
+            TopicSpec.BARS.timestampMs(bars.get(0)),
+            AnalyticsBars.BTC.getBytes(StandardCharsets.UTF_8),
+            "not avro".getBytes(StandardCharsets.UTF_8)));
+    send(kafka, records);
+  }
+
+  private static <T extends org.apache.avro.specific.SpecificRecordBase>
+      List<ProducerRecord<byte[], byte[]>> encoded(
+          String topic, TopicSpec<T> spec, List<T> records) {
+    AvroCodec<T> codec = AvroCodec.of(spec.type());
+    List<ProducerRecord<byte[], byte[]>> out = new java.util.ArrayList<>();
+    for (T record : records) {
+      out.add(
+          new ProducerRecord<>(
+              topic, null, spec.timestampMs(record), spec.keyBytes(record), codec.encode(record)));
+    }
+    return out;
+  }
+
+  private static void send(EmbeddedKafka kafka, List<ProducerRecord<byte[], byte[]>> records) {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
-      for (OhlcBar bar : bars) {
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                null,
-                TopicSpec.BARS.timestampMs(bar),
-                TopicSpec.BARS.keyBytes(bar),
-                codec.encode(bar)));
-      }
-      producer.send(
-          new ProducerRecord<>(
-              topic,
-              null,
-              TopicSpec.BARS.timestampMs(bars.get(0)),
-              AnalyticsBars.BTC.getBytes(StandardCharsets.UTF_8),
-              "not avro".getBytes(StandardCharsets.UTF_8)));
+      records.forEach(producer::send);
       producer.flush();
     }
   }
