@@ -259,6 +259,11 @@ public final class LocalSuite implements Callable<Integer> {
       // Each job gets its own group (and transactional ids) on the shared configuration.
       Configuration jobConfig = new Configuration(config);
       jobConfig.set(JobOptions.GROUP_ID, config.get(JobOptions.GROUP_ID) + "-" + job.name());
+      if (job instanceof AnalyticsJob) {
+        // The microstructure job's topics: the liquidity regime, liquidity holes, spread blowouts.
+        jobConfig.set(AnalyticsOptions.LIQUIDITY_TOPIC, Topics.LIQUIDITY);
+        jobConfig.set(AnalyticsOptions.MICROSTRUCTURE_TOPIC, Topics.MICROSTRUCTURE);
+      }
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort());
       env.setParallelism(PARALLELISM);

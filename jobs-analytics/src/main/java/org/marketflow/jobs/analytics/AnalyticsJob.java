@@ -2,6 +2,7 @@ package org.marketflow.jobs.analytics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,21 +12,32 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Preconditions;
+import org.marketflow.jobs.analytics.estimators.CorrelationMethod;
 import org.marketflow.jobs.analytics.functions.BarCheck;
 import org.marketflow.jobs.analytics.functions.BarInstrument;
 import org.marketflow.jobs.analytics.functions.CloseWindow;
-import org.marketflow.jobs.analytics.functions.ConsumedBar;
 import org.marketflow.jobs.analytics.functions.CorrelationProcessor;
 import org.marketflow.jobs.analytics.functions.FinalMinuteBars;
 import org.marketflow.jobs.analytics.functions.InstrumentAnalytics;
 import org.marketflow.jobs.analytics.functions.InstrumentAnalyticsProcessor;
+import org.marketflow.jobs.analytics.functions.InstrumentCorrelations;
+import org.marketflow.jobs.analytics.functions.LiquidityAnalytics;
+import org.marketflow.jobs.analytics.functions.LiquidityInstrument;
+import org.marketflow.jobs.analytics.functions.LiquidityProcessor;
+import org.marketflow.jobs.analytics.functions.MicrostructureInstrument;
+import org.marketflow.jobs.analytics.functions.ReadingInstrument;
 import org.marketflow.jobs.analytics.functions.RegimeInstrument;
+import org.marketflow.jobs.analytics.functions.RegimeJoin;
 import org.marketflow.jobs.analytics.functions.RegimeTransitions;
+import org.marketflow.jobs.analytics.functions.SpreadAnalytics;
+import org.marketflow.jobs.analytics.functions.SpreadProcessor;
 import org.marketflow.jobs.analytics.functions.TransitionSource;
 import org.marketflow.jobs.analytics.functions.TransitionStatistics;
 import org.marketflow.jobs.analytics.functions.WindowCloses;
 import org.marketflow.jobs.analytics.records.CorrelationWindow;
 import org.marketflow.jobs.analytics.records.RegimeEdge;
+import org.marketflow.jobs.analytics.records.RegimeReading;
 import org.marketflow.jobs.analytics.records.RegimeTransition;
 import org.marketflow.jobs.analytics.records.WindowClose;
 import org.marketflow.jobs.analytics.sinks.AnalyticsInRedis;
@@ -38,7 +50,7 @@ import org.marketflow.jobs.analytics.sinks.RegimeStatement;
 import org.marketflow.jobs.analytics.sinks.VolatilityStatement;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
-import org.marketflow.jobs.common.functions.RouteDeadLetters;
+import org.marketflow.jobs.common.functions.AcceptedValues;
 import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
@@ -46,9 +58,13 @@ import org.marketflow.jobs.common.options.Backtest;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.redis.RedisSink;
+import org.marketflow.jobs.common.validation.LiquidityCheck;
+import org.marketflow.jobs.common.validation.MicrostructureCheck;
 import org.marketflow.schemas.avro.CorrelationMatrix;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketAnomaly;
+import org.marketflow.schemas.avro.MarketMicrostructure;
 import org.marketflow.schemas.avro.MarketRegimeIndicators;
 import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.avro.VolatilityMetrics;
@@ -75,6 +91,16 @@ public final class AnalyticsJob implements StreamingJob {
   public static final String INSTRUMENT_UID = "analytics-instrument";
   public static final String CLOSES_UID = "analytics-window-closes";
   public static final String CORRELATIONS_UID = "analytics-correlations";
+  public static final String LIQUIDITY_SOURCE_UID = "analytics-liquidity-source";
+  public static final String LIQUIDITY_ROUTE_UID = "analytics-route-liquidity";
+  public static final String LIQUIDITY_VALUES_UID = "analytics-valid-liquidity";
+  public static final String LIQUIDITY_UID = "analytics-liquidity";
+  public static final String MICROSTRUCTURE_SOURCE_UID = "analytics-microstructure-source";
+  public static final String MICROSTRUCTURE_ROUTE_UID = "analytics-route-microstructure";
+  public static final String MICROSTRUCTURE_VALUES_UID = "analytics-valid-microstructure";
+  public static final String SPREAD_UID = "analytics-spread";
+  public static final String INSTRUMENT_CORRELATIONS_UID = "analytics-instrument-correlations";
+  public static final String REGIMES_UID = "analytics-regimes";
   public static final String DEAD_LETTERS_UID = "analytics-dead-letters-sink";
   public static final String VOLATILITY_KAFKA_UID = "analytics-volatility-kafka-sink";
   public static final String CORRELATIONS_KAFKA_UID = "analytics-correlations-kafka-sink";
@@ -109,7 +135,30 @@ public final class AnalyticsJob implements StreamingJob {
       int maxInstruments,
       Duration refit,
       int garchHorizonMinutes,
-      int anomalyTrailingBars) {
+      int anomalyTrailingBars,
+      int liquidityTrailingMinutes,
+      Duration liquidityStaleness,
+      CorrelationWindow regimeCorrelationWindow,
+      CorrelationMethod regimeCorrelationMethod) {
+
+    public Settings {
+      Preconditions.checkArgument(
+          liquidityTrailingMinutes >= LiquidityAnalytics.MIN_TRAILING
+              && liquidityTrailingMinutes >= anomalyTrailingBars,
+          "--%s %s must be at least %s and at least --%s (%s)",
+          AnalyticsOptions.LIQUIDITY_TRAILING_MINUTES.key(),
+          liquidityTrailingMinutes,
+          LiquidityAnalytics.MIN_TRAILING,
+          AnalyticsOptions.ANOMALY_TRAILING_BARS.key(),
+          anomalyTrailingBars);
+      Preconditions.checkArgument(
+          correlationWindows.contains(regimeCorrelationWindow),
+          "--%s %s is not among --%s %s",
+          AnalyticsOptions.REGIME_CORRELATION_WINDOW.key(),
+          regimeCorrelationWindow.label(),
+          AnalyticsOptions.CORRELATION_WINDOWS.key(),
+          correlationWindows.stream().map(CorrelationWindow::label).toList());
+    }
 
     public static Settings from(Configuration config) {
       return new Settings(
@@ -119,7 +168,11 @@ public final class AnalyticsJob implements StreamingJob {
           config.get(AnalyticsOptions.MAX_INSTRUMENTS),
           config.get(AnalyticsOptions.GARCH_REFIT),
           config.get(AnalyticsOptions.GARCH_HORIZON_MINUTES),
-          config.get(AnalyticsOptions.ANOMALY_TRAILING_BARS));
+          config.get(AnalyticsOptions.ANOMALY_TRAILING_BARS),
+          config.get(AnalyticsOptions.LIQUIDITY_TRAILING_MINUTES),
+          config.get(AnalyticsOptions.LIQUIDITY_STALENESS),
+          AnalyticsJob.regimeCorrelationWindow(config),
+          AnalyticsJob.regimeCorrelationMethod(config));
     }
 
     /** The defaults of every option. */
@@ -159,28 +212,36 @@ public final class AnalyticsJob implements StreamingJob {
   }
 
   /**
-   * Routes rejected bars to the dead letters, keeps the final 1-minute bars, and computes each
-   * instrument's volatility, regime and anomalies (keyed by instrument) and each window's
-   * correlation matrices (keyed by window). The input must carry event-time watermarks.
+   * {@link #compute(DataStream, DataStream, DataStream, Settings)} without the microstructure job's
+   * topics: no liquidity regime, no spread blowouts or liquidity holes.
    */
   public static Outputs compute(DataStream<Consumed<OhlcBar>> input, Settings settings) {
+    return compute(input, null, null, settings);
+  }
+
+  /**
+   * Routes rejected bars to the dead letters, keeps the final 1-minute bars, and computes each
+   * instrument's volatility, regime and anomalies (keyed by instrument) and each window's
+   * correlation matrices (keyed by window). With {@code liquidity}, each instrument's liquidity
+   * regime and liquidity holes; with {@code microstructure}, its spread blowouts. Every input must
+   * carry event-time watermarks.
+   *
+   * @param liquidity the liquidity topic as read, or null
+   * @param microstructure the per-second microstructure topic as read, or null
+   */
+  public static Outputs compute(
+      DataStream<Consumed<OhlcBar>> input,
+      DataStream<Consumed<LiquidityMetrics>> liquidity,
+      DataStream<Consumed<MarketMicrostructure>> microstructure,
+      Settings settings) {
     // At the source's parallelism, chained to it: an instrument's bars (one Kafka partition) stay
     // in the order the topic holds them, which the instrument operator relies on.
-    int parallelism = input.getParallelism();
-    SingleOutputStreamOperator<Consumed<OhlcBar>> routed =
-        input
-            .process(new RouteDeadLetters<>(), input.getType())
-            .setParallelism(parallelism)
-            .uid(ROUTE_UID)
-            .name("Route dead letters");
+    AcceptedValues<OhlcBar> bars =
+        AcceptedValues.of(input, TypeInformation.of(OhlcBar.class), ROUTE_UID, BARS_UID, "bars");
     SingleOutputStreamOperator<OhlcBar> finalBars =
-        routed
-            .map(new ConsumedBar(), TypeInformation.of(OhlcBar.class))
-            .setParallelism(parallelism)
-            .uid(BARS_UID)
-            .name("Valid bars")
+        bars.values()
             .filter(new FinalMinuteBars())
-            .setParallelism(parallelism)
+            .setParallelism(input.getParallelism())
             .uid(FINAL_BARS_UID)
             .name("Final 1m bars");
     SingleOutputStreamOperator<VolatilityMetrics> volatility =
@@ -209,8 +270,77 @@ public final class AnalyticsJob implements StreamingJob {
                 TypeInformation.of(CorrelationMatrix.class))
             .uid(CORRELATIONS_UID)
             .name("Correlation matrices");
-    DataStream<MarketRegimeIndicators> regimes =
-        volatility.getSideOutput(InstrumentAnalyticsProcessor.REGIMES);
+    DataStream<RegimeReading> readings =
+        correlations
+            .flatMap(
+                new InstrumentCorrelations(
+                    settings.regimeCorrelationWindow(), settings.regimeCorrelationMethod()),
+                TypeInformation.of(RegimeReading.class))
+            .uid(INSTRUMENT_CORRELATIONS_UID)
+            .name(
+                "Correlation regime per instrument "
+                    + settings.regimeCorrelationWindow().label()
+                    + " "
+                    + settings.regimeCorrelationMethod().label());
+    DataStream<MarketAnomaly> anomalies =
+        volatility.getSideOutput(InstrumentAnalyticsProcessor.ANOMALIES);
+    DataStream<DeadLetter> deadLetters = bars.deadLetters();
+
+    if (liquidity != null) {
+      AcceptedValues<LiquidityMetrics> values =
+          AcceptedValues.of(
+              liquidity,
+              TypeInformation.of(LiquidityMetrics.class),
+              LIQUIDITY_ROUTE_UID,
+              LIQUIDITY_VALUES_UID,
+              "liquidity");
+      SingleOutputStreamOperator<RegimeReading> liquidityReadings =
+          values
+              .values()
+              .keyBy(new LiquidityInstrument(), Types.STRING)
+              .process(
+                  new LiquidityProcessor(
+                      new LiquidityAnalytics(
+                          settings.liquidityTrailingMinutes(),
+                          settings.anomalyTrailingBars(),
+                          settings.liquidityStaleness())),
+                  TypeInformation.of(RegimeReading.class))
+              .uid(LIQUIDITY_UID)
+              .name("Liquidity regimes, liquidity holes");
+      readings = readings.union(liquidityReadings);
+      anomalies =
+          anomalies.union(liquidityReadings.getSideOutput(InstrumentAnalyticsProcessor.ANOMALIES));
+      deadLetters = deadLetters.union(values.deadLetters());
+    }
+    if (microstructure != null) {
+      AcceptedValues<MarketMicrostructure> seconds =
+          AcceptedValues.of(
+              microstructure,
+              TypeInformation.of(MarketMicrostructure.class),
+              MICROSTRUCTURE_ROUTE_UID,
+              MICROSTRUCTURE_VALUES_UID,
+              "microstructure");
+      anomalies =
+          anomalies.union(
+              seconds
+                  .values()
+                  .keyBy(new MicrostructureInstrument(), Types.STRING)
+                  .process(
+                      new SpreadProcessor(new SpreadAnalytics(settings.anomalyTrailingBars())),
+                      TypeInformation.of(MarketAnomaly.class))
+                  .uid(SPREAD_UID)
+                  .name("Spread blowouts"));
+      deadLetters = deadLetters.union(seconds.deadLetters());
+    }
+
+    SingleOutputStreamOperator<MarketRegimeIndicators> regimes =
+        volatility
+            .getSideOutput(InstrumentAnalyticsProcessor.REGIMES)
+            .keyBy(new RegimeInstrument(), Types.STRING)
+            .connect(readings.keyBy(new ReadingInstrument(), Types.STRING))
+            .process(new RegimeJoin(), TypeInformation.of(MarketRegimeIndicators.class))
+            .uid(REGIMES_UID)
+            .name("Liquidity and correlation regimes");
     SingleOutputStreamOperator<RegimeEdge> regimeEdges =
         regimes
             .keyBy(new RegimeInstrument(), Types.STRING)
@@ -221,13 +351,7 @@ public final class AnalyticsJob implements StreamingJob {
             .process(new TransitionStatistics(), TypeInformation.of(RegimeEdge.class))
             .uid(TRANSITION_STATISTICS_UID)
             .name("Regime transition statistics");
-    return new Outputs(
-        volatility,
-        correlations,
-        regimes,
-        volatility.getSideOutput(InstrumentAnalyticsProcessor.ANOMALIES),
-        regimeEdges,
-        routed.getSideOutput(RouteDeadLetters.DEAD_LETTERS));
+    return new Outputs(volatility, correlations, regimes, anomalies, regimeEdges, deadLetters);
   }
 
   @Override
@@ -236,7 +360,27 @@ public final class AnalyticsJob implements StreamingJob {
         KafkaInput.of(
                 NAME, TopicSpec.BARS.withName(config.get(AnalyticsOptions.BARS_TOPIC)), config)
             .withCheck(new BarCheck());
-    Outputs computed = compute(bars.addTo(env, SOURCE_UID, "Kafka bars"), Settings.from(config));
+    DataStream<Consumed<LiquidityMetrics>> liquidity =
+        KafkaInput.optional(NAME, TopicSpec.LIQUIDITY, AnalyticsOptions.LIQUIDITY_TOPIC, config)
+            .map(
+                in ->
+                    in.withCheck(new LiquidityCheck())
+                        .addTo(env, LIQUIDITY_SOURCE_UID, "Kafka liquidity"))
+            .orElse(null);
+    DataStream<Consumed<MarketMicrostructure>> microstructure =
+        KafkaInput.optional(
+                NAME, TopicSpec.MICROSTRUCTURE, AnalyticsOptions.MICROSTRUCTURE_TOPIC, config)
+            .map(
+                in ->
+                    in.withCheck(new MicrostructureCheck())
+                        .addTo(env, MICROSTRUCTURE_SOURCE_UID, "Kafka microstructure"))
+            .orElse(null);
+    Outputs computed =
+        compute(
+            bars.addTo(env, SOURCE_UID, "Kafka bars"),
+            liquidity,
+            microstructure,
+            Settings.from(config));
     Outputs outputs =
         new Outputs(
             volatilityTap.apply(computed.volatility()),
@@ -398,6 +542,36 @@ public final class AnalyticsJob implements StreamingJob {
           "--" + AnalyticsOptions.CORRELATION_WINDOWS.key() + " names no window");
     }
     return windows;
+  }
+
+  /** The window {@code analytics.regime-correlation-window} names, precise about an unknown one. */
+  static CorrelationWindow regimeCorrelationWindow(Configuration config) {
+    String label = config.get(AnalyticsOptions.REGIME_CORRELATION_WINDOW);
+    return CorrelationWindow.fromLabel(label)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown correlation window '"
+                        + label
+                        + "' in --"
+                        + AnalyticsOptions.REGIME_CORRELATION_WINDOW.key()
+                        + "; expected one of 1H, 4H, 24H, 7D, 30D"));
+  }
+
+  /** The method {@code analytics.regime-correlation-method} names, precise about an unknown one. */
+  static CorrelationMethod regimeCorrelationMethod(Configuration config) {
+    String label = config.get(AnalyticsOptions.REGIME_CORRELATION_METHOD);
+    return Arrays.stream(CorrelationMethod.values())
+        .filter(m -> m.label().equalsIgnoreCase(label.trim()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown correlation method '"
+                        + label
+                        + "' in --"
+                        + AnalyticsOptions.REGIME_CORRELATION_METHOD.key()
+                        + "; expected one of pearson, spearman, kendall"));
   }
 
   public static void main(String[] args) throws Exception {

@@ -5,6 +5,8 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.marketflow.jobs.analytics.estimators.CorrelationMethod;
+import org.marketflow.jobs.analytics.records.CorrelationWindow;
 import org.marketflow.schemas.kafka.Topics;
 
 /**
@@ -15,6 +17,26 @@ public final class AnalyticsOptions {
 
   public static final ConfigOption<String> BARS_TOPIC =
       key("topic.bars").stringType().defaultValue(Topics.BARS).withDescription("Input topic.");
+
+  public static final ConfigOption<String> LIQUIDITY_TOPIC =
+      key("topic.liquidity")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The microstructure job's liquidity topic ("
+                  + Topics.LIQUIDITY
+                  + ") to read the liquidity regime and liquidity holes from; none (or empty) by"
+                  + " default: no liquidity regime, no liquidity holes.");
+
+  public static final ConfigOption<String> MICROSTRUCTURE_TOPIC =
+      key("topic.microstructure")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The microstructure job's per-second topic ("
+                  + Topics.MICROSTRUCTURE
+                  + ") to read the spread blowouts from; none (or empty) by default: no spread"
+                  + " blowouts.");
 
   public static final ConfigOption<String> VOLATILITY_TOPIC =
       key("topic.volatility")
@@ -88,6 +110,39 @@ public final class AnalyticsOptions {
           .defaultValue(240)
           .withDescription("Bars before the newest that its robust z-scores are taken against.");
 
+  public static final ConfigOption<Integer> LIQUIDITY_TRAILING_MINUTES =
+      key("analytics.liquidity-trailing-minutes")
+          .intType()
+          .defaultValue(1_440)
+          .withDescription(
+              "Liquidity values (one a minute) before the newest whose median the liquidity regime"
+                  + " compares it with; at least 60 and at least analytics.anomaly-trailing-bars.");
+
+  public static final ConfigOption<Duration> LIQUIDITY_STALENESS =
+      key("analytics.liquidity-staleness")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription(
+              "A regime record ending at T takes the liquidity regime of the latest liquidity"
+                  + " value whose minute ended at or before T and at most this long before T; none"
+                  + " leaves it null.");
+
+  public static final ConfigOption<String> REGIME_CORRELATION_WINDOW =
+      key("analytics.regime-correlation-window")
+          .stringType()
+          .defaultValue(CorrelationWindow.H1.label())
+          .withDescription(
+              "The correlation window (one of analytics.correlation-windows) whose matrices give"
+                  + " each instrument's correlation regime.");
+
+  public static final ConfigOption<String> REGIME_CORRELATION_METHOD =
+      key("analytics.regime-correlation-method")
+          .stringType()
+          .defaultValue(CorrelationMethod.PEARSON.label())
+          .withDescription(
+              "The correlation method (pearson, spearman or kendall) whose matrices give each"
+                  + " instrument's correlation regime.");
+
   public static final ConfigOption<String> REDIS_NAMESPACE =
       key("analytics.redis-namespace")
           .stringType()
@@ -123,6 +178,8 @@ public final class AnalyticsOptions {
   public static final List<ConfigOption<?>> ALL =
       List.of(
           BARS_TOPIC,
+          LIQUIDITY_TOPIC,
+          MICROSTRUCTURE_TOPIC,
           VOLATILITY_TOPIC,
           CORRELATIONS_TOPIC,
           REGIMES_TOPIC,
@@ -134,6 +191,10 @@ public final class AnalyticsOptions {
           GARCH_REFIT,
           GARCH_HORIZON_MINUTES,
           ANOMALY_TRAILING_BARS,
+          LIQUIDITY_TRAILING_MINUTES,
+          LIQUIDITY_STALENESS,
+          REGIME_CORRELATION_WINDOW,
+          REGIME_CORRELATION_METHOD,
           REDIS_NAMESPACE,
           NEO4J_URL,
           NEO4J_USER,

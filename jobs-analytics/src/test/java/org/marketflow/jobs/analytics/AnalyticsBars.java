@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -82,20 +83,26 @@ public final class AnalyticsBars {
   /** The records as consumed at offsets 0, 1, … of one partition, with monotonous watermarks. */
   public static DataStream<Consumed<OhlcBar>> stream(
       StreamExecutionEnvironment env, List<Consumed<OhlcBar>> consumed) {
-    return env.fromData(consumed, Consumed.typeInfo(OhlcBar.class))
-        .setParallelism(1)
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<Consumed<OhlcBar>>forMonotonousTimestamps()
-                .withTimestampAssigner(new EventTimeOf<>(TopicSpec.BARS.eventTime())))
-        .setParallelism(1)
-        .uid("in-memory-bars")
-        .name("In-memory bars");
+    return stream(env, consumed, TopicSpec.BARS);
   }
 
-  public static List<Consumed<OhlcBar>> consumed(List<OhlcBar> bars) {
-    List<Consumed<OhlcBar>> out = new ArrayList<>();
-    for (OhlcBar bar : bars) {
-      out.add(Consumed.of(bar, 0, out.size()));
+  /** Records of {@code topic} from memory, with monotonous watermarks of their event times. */
+  public static <T extends SpecificRecordBase> DataStream<Consumed<T>> stream(
+      StreamExecutionEnvironment env, List<Consumed<T>> consumed, TopicSpec<T> topic) {
+    return env.fromData(consumed, Consumed.typeInfo(topic.type()))
+        .setParallelism(1)
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<Consumed<T>>forMonotonousTimestamps()
+                .withTimestampAssigner(new EventTimeOf<>(topic.eventTime())))
+        .setParallelism(1)
+        .uid("in-memory-" + topic.name())
+        .name("In-memory " + topic.name());
+  }
+
+  public static <T> List<Consumed<T>> consumed(List<T> records) {
+    List<Consumed<T>> out = new ArrayList<>();
+    for (T record : records) {
+      out.add(Consumed.of(record, 0, out.size()));
     }
     return out;
   }

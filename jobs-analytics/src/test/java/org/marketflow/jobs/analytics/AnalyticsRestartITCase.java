@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
 import org.marketflow.jobs.common.options.JobOptions;
+import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.db.DatabaseMigrations;
 import org.marketflow.schemas.db.Tables;
+import org.marketflow.schemas.kafka.TopicSpec;
 import org.marketflow.testing.junit.FailOnce;
 import org.marketflow.testing.junit.FlinkMiniCluster;
 import org.marketflow.testing.junit.KafkaExtension;
@@ -31,9 +33,10 @@ import org.marketflow.testing.servers.PostgresServer;
 import org.marketflow.testing.servers.TableDigests;
 
 /**
- * A replay of three instruments' bars run twice, each into a fresh database and an empty graph:
- * once uninterrupted, once with a failure in the middle after a checkpoint has completed and a
- * restart from the latest checkpoint. The four tables and the graph come out the same.
+ * A replay of three instruments' bars, with their minutes' liquidity, run twice, each into a fresh
+ * database and an empty graph: once uninterrupted, once with a failure in the middle after a
+ * checkpoint has completed and a restart from the latest checkpoint. The four tables and the graph
+ * come out the same.
  */
 @ExtendWith(KafkaExtension.class)
 class AnalyticsRestartITCase {
@@ -51,21 +54,30 @@ class AnalyticsRestartITCase {
   void aRestartFromACheckpointInTheMiddleLeavesTheTablesAndGraphOfAnUninterruptedRun(
       EmbeddedKafka kafka,
       @TopicPartitions(2) KafkaTopic barsTopic,
+      @TopicPartitions(2) KafkaTopic liquidityTopic,
       PostgresDatabase db,
       PostgresServer server)
       throws Exception {
     String bars = barsTopic.name();
-    AnalyticsJobITCase.publish(kafka, bars, AnalyticsBars.bars(MINUTES));
+    List<OhlcBar> input = AnalyticsBars.bars(MINUTES);
+    AnalyticsJobITCase.publish(kafka, bars, input);
+    String liquidity = liquidityTopic.name();
+    AnalyticsJobITCase.publishAll(
+        kafka,
+        liquidity,
+        TopicSpec.LIQUIDITY,
+        AnalyticsJobITCase.liquidity(input, input.get(0).getBucketStartUs() / 1_000L));
     NEO4J.wipe();
-    JobRunner.execute(new AnalyticsJob(), config(kafka, bars, db, "it-whole-" + bars));
+    JobRunner.execute(new AnalyticsJob(), config(kafka, bars, liquidity, db, "it-whole-" + bars));
     Map<String, String> uninterrupted = TableDigests.of(db, TABLES);
     List<String> graph = AnalyticsJobITCase.graph(NEO4J);
     assertThat(uninterrupted.get(Tables.MARKET_REGIMES.name())).startsWith((3 * MINUTES) + " ");
+    assertThat(liquidityRegimes(db)).isEqualTo(3 * (MINUTES - 60));
 
     NEO4J.wipe();
     try (PostgresDatabase restarted = server.createDatabase("restarted")) {
       DatabaseMigrations.migrate(restarted.jdbcUrl(), restarted.user(), restarted.password());
-      Configuration config = config(kafka, bars, restarted, "it-restarted-" + bars);
+      Configuration config = config(kafka, bars, liquidity, restarted, "it-restarted-" + bars);
       config.set(JobOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(50));
       config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
       config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
@@ -95,11 +107,23 @@ class AnalyticsRestartITCase {
     }
   }
 
+  private static long liquidityRegimes(PostgresDatabase db) throws Exception {
+    try (java.sql.Connection c = db.connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM market_regimes WHERE liquidity_regime IS NOT NULL")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private static Configuration config(
-      EmbeddedKafka kafka, String bars, PostgresDatabase db, String group) {
+      EmbeddedKafka kafka, String bars, String liquidity, PostgresDatabase db, String group) {
     return JobConfigBuilder.bounded(kafka.bootstrapServers(), group)
         .jdbc(db.jdbcUrl(), db.user(), db.password())
         .set(AnalyticsOptions.BARS_TOPIC, bars)
+        .set(AnalyticsOptions.LIQUIDITY_TOPIC, liquidity)
         .set(AnalyticsOptions.VOLATILITY_TOPIC, kafka.uniqueTopic("volatility"))
         .set(AnalyticsOptions.CORRELATIONS_TOPIC, kafka.uniqueTopic("correlations"))
         .set(AnalyticsOptions.REGIMES_TOPIC, kafka.uniqueTopic("regimes"))

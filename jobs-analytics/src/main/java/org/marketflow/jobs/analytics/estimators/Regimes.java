@@ -80,15 +80,25 @@ public final class Regimes {
 
   /**
    * From the change Δ of the average pairwise correlation against the previous matrix of the same
-   * window and method: NORMAL when |Δ| < 0.2, BREAKDOWN when it fell by 0.2 or more (the
-   * instruments stop moving together), CRISIS when it rose by 0.2 or more (everything moves
-   * together, as in a sell-off); null without a previous matrix.
+   * window and method: {@link #correlationChange} of Δ = {@code averageNow − averageBefore}; null
+   * without a previous matrix.
    */
   public static Correlation correlation(Double averageNow, Double averageBefore) {
     if (averageNow == null || averageBefore == null) {
       return null;
     }
-    double change = averageNow - averageBefore;
+    return correlationChange(averageNow - averageBefore);
+  }
+
+  /**
+   * From a change Δ of average correlation: NORMAL when |Δ| < 0.2, BREAKDOWN when it fell by 0.2 or
+   * more (the instruments stop moving together), CRISIS when it rose by 0.2 or more (everything
+   * moves together, as in a sell-off); null for no (or a non-finite) change.
+   */
+  public static Correlation correlationChange(Double change) {
+    if (change == null || !Double.isFinite(change)) {
+      return null;
+    }
     if (change <= -CORRELATION_SHIFT) {
       return Correlation.BREAKDOWN;
     }

@@ -15,6 +15,7 @@ import org.marketflow.jobs.analytics.estimators.RunningPearson;
 import org.marketflow.jobs.analytics.records.CorrelationWindow;
 import org.marketflow.jobs.analytics.records.WindowClose;
 import org.marketflow.jobs.analytics.state.CorrelationState;
+import org.marketflow.jobs.analytics.state.StateArrays;
 import org.marketflow.schemas.avro.CorrelationMatrix;
 
 /**
@@ -219,11 +220,11 @@ public final class CorrelationAnalytics implements Serializable {
 
   private void addAsset(CorrelationState state, String instrument) {
     int at = -Arrays.binarySearch(state.assets, instrument) - 1;
-    state.assets = insert(state.assets, at, instrument);
-    state.lastCloses = insert(state.lastCloses, at, Double.NaN);
-    state.lastSeenMs = insert(state.lastSeenMs, at);
+    state.assets = StateArrays.insert(state.assets, at, instrument);
+    state.lastCloses = StateArrays.insert(state.lastCloses, at, Double.NaN);
+    state.lastSeenMs = StateArrays.insert(state.lastSeenMs, at);
     for (int r = 0; r < state.rows.length; r++) {
-      state.rows[r] = insert(state.rows[r], at, Double.NaN);
+      state.rows[r] = StateArrays.insert(state.rows[r], at, Double.NaN);
     }
     rebuildPearson = true;
   }
@@ -233,11 +234,11 @@ public final class CorrelationAnalytics implements Serializable {
     long oldest = boundaryMs - (long) window.steps() * window.samplingMs();
     for (int i = state.assets.length - 1; i >= 0; i--) {
       if (state.lastSeenMs[i] <= oldest) {
-        state.assets = remove(state.assets, i);
-        state.lastCloses = remove(state.lastCloses, i);
-        state.lastSeenMs = remove(state.lastSeenMs, i);
+        state.assets = StateArrays.remove(state.assets, i);
+        state.lastCloses = StateArrays.remove(state.lastCloses, i);
+        state.lastSeenMs = StateArrays.remove(state.lastSeenMs, i);
         for (int r = 0; r < state.rows.length; r++) {
-          state.rows[r] = remove(state.rows[r], i);
+          state.rows[r] = StateArrays.remove(state.rows[r], i);
         }
         rebuildPearson = true;
       }
@@ -299,49 +300,5 @@ public final class CorrelationAnalytics implements Serializable {
     double[] row = new double[n];
     Arrays.fill(row, Double.NaN);
     return row;
-  }
-
-  private static String[] insert(String[] values, int at, String value) {
-    String[] out = new String[values.length + 1];
-    System.arraycopy(values, 0, out, 0, at);
-    out[at] = value;
-    System.arraycopy(values, at, out, at + 1, values.length - at);
-    return out;
-  }
-
-  private static double[] insert(double[] values, int at, double value) {
-    double[] out = new double[values.length + 1];
-    System.arraycopy(values, 0, out, 0, at);
-    out[at] = value;
-    System.arraycopy(values, at, out, at + 1, values.length - at);
-    return out;
-  }
-
-  private static long[] insert(long[] values, int at) {
-    long[] out = new long[values.length + 1];
-    System.arraycopy(values, 0, out, 0, at);
-    System.arraycopy(values, at, out, at + 1, values.length - at);
-    return out;
-  }
-
-  private static String[] remove(String[] values, int at) {
-    String[] out = new String[values.length - 1];
-    System.arraycopy(values, 0, out, 0, at);
-    System.arraycopy(values, at + 1, out, at, values.length - at - 1);
-    return out;
-  }
-
-  private static double[] remove(double[] values, int at) {
-    double[] out = new double[values.length - 1];
-    System.arraycopy(values, 0, out, 0, at);
-    System.arraycopy(values, at + 1, out, at, values.length - at - 1);
-    return out;
-  }
-
-  private static long[] remove(long[] values, int at) {
-    long[] out = new long[values.length - 1];
-    System.arraycopy(values, 0, out, 0, at);
-    System.arraycopy(values, at + 1, out, at, values.length - at - 1);
-    return out;
   }
 }

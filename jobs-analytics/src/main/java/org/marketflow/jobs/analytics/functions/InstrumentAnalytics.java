@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.marketflow.jobs.analytics.estimators.Adx;
 import org.marketflow.jobs.analytics.estimators.Annualization;
-import org.marketflow.jobs.analytics.estimators.AnomalyGrade;
+import org.marketflow.jobs.analytics.estimators.AnomalyType;
 import org.marketflow.jobs.analytics.estimators.Estimate;
 import org.marketflow.jobs.analytics.estimators.Garch11;
 import org.marketflow.jobs.analytics.estimators.GarchFit;
 import org.marketflow.jobs.analytics.estimators.GaussianHmm;
 import org.marketflow.jobs.analytics.estimators.PriceBar;
 import org.marketflow.jobs.analytics.estimators.Regimes;
-import org.marketflow.jobs.analytics.estimators.RobustZScore;
 import org.marketflow.jobs.analytics.estimators.VolatilityEstimators;
 import org.marketflow.jobs.analytics.state.InstrumentHistory;
 import org.marketflow.schemas.avro.MarketAnomaly;
@@ -54,7 +51,9 @@ public final class InstrumentAnalytics implements Serializable {
   public static final int ADX_BARS = 300;
 
   /** The fewest trailing bars an anomaly score needs. */
-  public static final int MIN_ANOMALY_BARS = 30;
+  public static final int MIN_ANOMALY_BARS = Anomalies.MIN_TRAILING;
+
+  private static final String BARS = "bars";
 
   private static final String[] WINDOW_SUFFIX = {"m", "h"};
 
@@ -371,59 +370,23 @@ public final class InstrumentAnalytics implements Serializable {
     }
     PriceBar last = bars.get(n - 1);
     double lastReturn = Math.log(last.close() / bars.get(n - 2).close());
-    score(instrument, endMs, "PRICE_SPIKE", "log return", lastReturn, returns, false, out);
-    score(instrument, endMs, "VOLUME_SURGE", "volume", last.volume(), volumes, true, out);
-    score(
-        instrument,
-        endMs,
-        "VOLATILITY_BURST",
-        "log high/low range",
-        Math.log(last.high() / last.low()),
-        ranges,
-        true,
-        out);
+    double lastRange = Math.log(last.high() / last.low());
+    add(
+        out,
+        Anomalies.score(instrument, endMs, AnomalyType.PRICE_SPIKE, lastReturn, returns, BARS));
+    add(
+        out,
+        Anomalies.score(instrument, endMs, AnomalyType.VOLUME_SURGE, last.volume(), volumes, BARS));
+    add(
+        out,
+        Anomalies.score(instrument, endMs, AnomalyType.VOLATILITY_BURST, lastRange, ranges, BARS));
     return out;
   }
 
-  private static void score(
-      String instrument,
-      long endMs,
-      String type,
-      String what,
-      double value,
-      double[] trailing,
-      boolean upOnly,
-      List<MarketAnomaly> out) {
-    Estimate z = RobustZScore.of(value, trailing, MIN_ANOMALY_BARS);
-    if (!z.isDefined() || (upOnly && z.value() < 0)) {
-      return;
+  private static void add(List<MarketAnomaly> out, MarketAnomaly anomaly) {
+    if (anomaly != null) {
+      out.add(anomaly);
     }
-    AnomalyGrade grade = AnomalyGrade.of(z.value());
-    if (grade == null) {
-      return;
-    }
-    double median = new Median().evaluate(trailing);
-    out.add(
-        MarketAnomaly.newBuilder()
-            .setInstrument(instrument)
-            .setTimestampUs(endMs * 1_000L)
-            .setAnomalyType(type)
-            .setSeverity(grade.severity())
-            .setZScore(grade.zScore())
-            .setValue(value)
-            .setMedian(median)
-            .setDescription(
-                String.format(
-                    Locale.ROOT,
-                    "%s %s %.6g against a trailing median of %.6g over %d bars: robust z %.2f",
-                    instrument,
-                    what,
-                    value,
-                    median,
-                    trailing.length,
-                    grade.zScore()))
-            .setRecommendedAction(grade.action().name())
-            .build());
   }
 
   private static List<PriceBar> priceBars(InstrumentHistory h) {

@@ -58,5 +58,25 @@ class AnomalyScoringTest {
     assertThat(Regimes.correlation(0.2, 0.5)).isEqualTo(Regimes.Correlation.BREAKDOWN);
     assertThat(Regimes.correlation(0.9, 0.5)).isEqualTo(Regimes.Correlation.CRISIS);
     assertThat(Regimes.correlation(0.9, null)).isNull();
+    assertThat(Regimes.correlationChange(-0.2)).isEqualTo(Regimes.Correlation.BREAKDOWN);
+    assertThat(Regimes.correlationChange(-0.19)).isEqualTo(Regimes.Correlation.NORMAL);
+    assertThat(Regimes.correlationChange(0.2)).isEqualTo(Regimes.Correlation.CRISIS);
+    assertThat(Regimes.correlationChange(Double.NaN)).isNull();
+    assertThat(Regimes.correlationChange(null)).isNull();
+    assertThat(Regimes.liquidity(50.0, 100)).isEqualTo(Regimes.Liquidity.NORMAL);
+    assertThat(Regimes.liquidity(20.0, 100)).isEqualTo(Regimes.Liquidity.STRESSED);
+    assertThat(Regimes.liquidity(19.9, 100)).isEqualTo(Regimes.Liquidity.CRISIS);
+    assertThat(Regimes.liquidity(10.0, 0)).isNull();
+  }
+
+  @Test
+  void eachAnomalyTypeCountsItsOwnSide() {
+    assertThat(AnomalyType.PRICE_SPIKE.counts(-4)).isTrue();
+    assertThat(AnomalyType.PRICE_SPIKE.counts(4)).isTrue();
+    assertThat(AnomalyType.VOLUME_SURGE.counts(-4)).isFalse();
+    assertThat(AnomalyType.SPREAD_BLOWOUT.counts(4)).isTrue();
+    assertThat(AnomalyType.SPREAD_BLOWOUT.counts(-4)).isFalse();
+    assertThat(AnomalyType.LIQUIDITY_HOLE.counts(-4)).isTrue();
+    assertThat(AnomalyType.LIQUIDITY_HOLE.counts(4)).isFalse();
   }
 }

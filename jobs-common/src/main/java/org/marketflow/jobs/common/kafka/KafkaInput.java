@@ -54,6 +54,18 @@ public final class KafkaInput<T extends SpecificRecordBase> {
     return new KafkaInput<>(job, topic, config, RecordCheck.none());
   }
 
+  /**
+   * The input of a topic the job reads only when {@code topicOption} names it (the microstructure
+   * job's liquidity topic, say): empty when the option is absent or blank.
+   */
+  public static <T extends SpecificRecordBase> Optional<KafkaInput<T>> optional(
+      String job, TopicSpec<T> topic, ConfigOption<String> topicOption, Configuration config) {
+    Preconditions.checkNotNull(topicOption, "topicOption");
+    return Optional.ofNullable(config.get(topicOption))
+        .filter(name -> !name.isBlank())
+        .map(name -> of(job, topic.withName(name.trim()), config));
+  }
+
   /** Rejects, as dead letters, the records {@code check} finds a problem with. */
   public KafkaInput<T> withCheck(RecordCheck<T> check) {
     return new KafkaInput<>(job, topic, config, check);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
@@ -53,6 +55,21 @@ class BuildersTest {
             .build();
     assertThat(KafkaInput.of("job", TopicSpec.TRADES, both).source().getBoundedness())
         .hasToString("BOUNDED");
+  }
+
+  @Test
+  void anOptionalInputIsReadOnlyWhenItsOptionNamesATopic() {
+    ConfigOption<String> liquidity =
+        ConfigOptions.key("topic.liquidity").stringType().noDefaultValue();
+    Configuration none = JobConfigBuilder.live("k:9092", "g").build();
+    assertThat(KafkaInput.optional("job", TopicSpec.LIQUIDITY, liquidity, none)).isEmpty();
+    Configuration blank = JobConfigBuilder.live("k:9092", "g").set(liquidity, " ").build();
+    assertThat(KafkaInput.optional("job", TopicSpec.LIQUIDITY, liquidity, blank)).isEmpty();
+    Configuration named = JobConfigBuilder.live("k:9092", "g").set(liquidity, "liq").build();
+    assertThat(KafkaInput.optional("job", TopicSpec.LIQUIDITY, liquidity, named))
+        .get()
+        .extracting(input -> input.topic().name())
+        .isEqualTo("liq");
   }
 
   @Test
