@@ -194,7 +194,7 @@ public final class MicrostructureJob implements StreamingJob {
             .name("Route dead letters: " + name);
     DataStream<InstrumentEvent> events =
         accepted
-            .map(map, TypeInformation.of(InstrumentEvent.class))
+            .map(map, InstrumentEvent.TYPE)
             .setParallelism(parallelism)
             .uid("microstructure-events-" + name)
             .name("Events: " + name);

@@ -188,7 +188,7 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     var context = getRuntimeContext();
     pending =
         context.getState(
-            new ValueStateDescriptor<>("pending", new ListTypeInfo<>(InstrumentEvent.class)));
+            new ValueStateDescriptor<>("pending", new ListTypeInfo<>(InstrumentEvent.TYPE)));
     instrumentState =
         context.getState(
             new ValueStateDescriptor<>("instrument", TypeInformation.of(InstrumentState.class)));

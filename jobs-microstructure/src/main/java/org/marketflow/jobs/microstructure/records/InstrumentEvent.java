@@ -1,6 +1,8 @@
 package org.marketflow.jobs.microstructure.records;
 
 import java.util.Comparator;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.marketflow.jobs.common.records.SerializerTypeInfo;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.Trade;
@@ -8,10 +10,13 @@ import org.marketflow.schemas.avro.Trade;
 /**
  * One record of an instrument's three input topics — a book update, a trade or a feed status — so
  * that one keyed operator reads them all in one order. Exactly one of {@link #book}, {@link
- * #trade}, {@link #status} is set, as {@link #kind} says. A Flink POJO whose record fields are Avro
- * types: Flink serializes it with its POJO and Avro serializers, never Kryo.
+ * #trade}, {@link #status} is set, as {@link #kind} says. Its Flink type is {@link #TYPE}, written
+ * by {@link InstrumentEventSerializer}.
  */
 public class InstrumentEvent {
+
+  public static final TypeInformation<InstrumentEvent> TYPE =
+      new SerializerTypeInfo<>(InstrumentEvent.class, InstrumentEventSerializer.INSTANCE);
 
   /** The order the job applies an instrument's events in: time, then kind; stable otherwise. */
   public static final Comparator<InstrumentEvent> ORDER =
@@ -36,7 +41,7 @@ public class InstrumentEvent {
 
   public long offset;
 
-  /** For Flink's POJO serializer. */
+  /** An event with no kind yet, for its serializer. */
   public InstrumentEvent() {}
 
   public static InstrumentEvent of(BookUpdate book, int partition, long offset) {
