@@ -1,5 +1,5 @@
-# Sourced by scripts/bench.sh and scripts/bench-microstructure.sh: builds the benchmarks module and
-# runs one of its Kafka benchmarks with the caller's arguments.
+# Sourced by scripts/bench.sh, scripts/bench-microstructure.sh and scripts/bench-analytics.sh:
+# builds the benchmarks module and runs one of its Kafka benchmarks with the caller's arguments.
 #
 #   run_kafka_benchmark SCRIPT MAIN_CLASS [ARGS...]
 #

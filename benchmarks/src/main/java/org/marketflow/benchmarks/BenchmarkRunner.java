@@ -43,19 +43,10 @@ public final class BenchmarkRunner {
   public BenchmarkResult run() throws Exception {
     long start = System.nanoTime();
     try (KafkaBroker kafka = KafkaBroker.open(options.bootstrapServers())) {
-      BenchmarkTopic topic =
-          BenchmarkTopic.create(
-              kafka.bootstrapServers(),
-              "marketflow.bench.trades." + System.currentTimeMillis(),
-              options.partitions());
-      try {
-        return measure(kafka, topic, start);
-      } finally {
-        // An in-process broker deletes its log directory on close; a shared one must be tidied.
-        if (!kafka.inProcess()) {
-          topic.delete();
-        }
-      }
+      return kafka.onFreshTopics(
+          List.of("marketflow.bench.trades." + System.currentTimeMillis()),
+          options.partitions(),
+          topics -> measure(kafka, topics.get(0), start));
     }
   }
 

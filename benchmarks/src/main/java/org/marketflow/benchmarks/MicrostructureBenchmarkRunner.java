@@ -38,19 +38,10 @@ public final class MicrostructureBenchmarkRunner {
     long start = System.nanoTime();
     try (KafkaBroker kafka = KafkaBroker.open(options.bootstrapServers())) {
       String prefix = "marketflow.bench." + System.currentTimeMillis() + ".";
-      List<BenchmarkTopic> topics = new ArrayList<>();
-      for (String name : List.of("book", "trades", "status")) {
-        topics.add(
-            BenchmarkTopic.create(kafka.bootstrapServers(), prefix + name, options.partitions()));
-      }
-      try {
-        return measure(kafka, topics.get(0), topics.get(1), topics.get(2), start);
-      } finally {
-        // An in-process broker deletes its log directory on close; a shared one must be tidied.
-        if (!kafka.inProcess()) {
-          topics.forEach(BenchmarkTopic::delete);
-        }
-      }
+      return kafka.onFreshTopics(
+          List.of(prefix + "book", prefix + "trades", prefix + "status"),
+          options.partitions(),
+          topics -> measure(kafka, topics.get(0), topics.get(1), topics.get(2), start));
     }
   }
 

@@ -51,7 +51,7 @@ class BenchmarkResultTest {
             complete.kafka(),
             complete.load(),
             complete.decodingChecked(),
-            List.of(new RawTopicReader.Read(999_999, 1, SECOND)),
+            List.of(new RawTopicReader.Read(999_999, 1, SECOND, SECOND)),
             List.of(new BarsRun(SECOND, 340, 999_990, 9)),
             List.of(new BarsRun(SECOND, 340, 999_000, 0)),
             List.of(new BarsRun(SECOND, 20_520, 6_999_930, 9)),

@@ -43,7 +43,9 @@ public final class Results {
         "in-process Kafka",
         new TopicLoader.Load(TRADES, Duration.ofSeconds(4)),
         6,
-        List.of(new RawTopicReader.Read(TRADES, 60_000_000L, Duration.ofMillis(500))),
+        List.of(
+            new RawTopicReader.Read(
+                TRADES, 60_000_000L, Duration.ofMillis(500), Duration.ofMillis(400))),
         dataStream,
         sql,
         dataStreamAll,

@@ -29,6 +29,15 @@ public final class CountingSink {
         .name("Discard");
   }
 
+  /**
+   * Counts the records of one of a job's outputs, each standing for one record, into the
+   * accumulator {@code counter}; the operators' uids are {@code bench-<counter>-count} and {@code
+   * -discard}.
+   */
+  public static <T> void count(DataStream<T> output, String counter) {
+    attach(output, counter, TradeCount.one(), "bench-" + counter, "Count " + counter);
+  }
+
   /** What the sink named {@code counter} counted in a finished job. */
   public static long records(JobExecutionResult result, String counter) {
     return valueOf(result, counter);

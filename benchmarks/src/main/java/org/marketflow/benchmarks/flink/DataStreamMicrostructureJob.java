@@ -2,7 +2,6 @@ package org.marketflow.benchmarks.flink;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.kafka.KafkaInput;
@@ -57,13 +56,13 @@ public final class DataStreamMicrostructureJob {
             KafkaInput.of(job, TopicSpec.STATUS.withName(statusTopic), config)
                 .addTo(env, MicrostructureJob.STATUS_SOURCE_UID, "Kafka status"),
             MicrostructureJob.settings(config));
-    count(outputs.ticks(), TICKS);
-    count(outputs.microstructure(), SECONDS);
-    count(outputs.snapshots(), SNAPSHOTS);
-    count(outputs.liquidity(), LIQUIDITY);
-    count(outputs.bookStatus(), BOOK_STATUS);
-    count(outputs.predictionPairs(), PAIRS);
-    count(outputs.deadLetters(), DEAD_LETTERS);
+    CountingSink.count(outputs.ticks(), TICKS);
+    CountingSink.count(outputs.microstructure(), SECONDS);
+    CountingSink.count(outputs.snapshots(), SNAPSHOTS);
+    CountingSink.count(outputs.liquidity(), LIQUIDITY);
+    CountingSink.count(outputs.bookStatus(), BOOK_STATUS);
+    CountingSink.count(outputs.predictionPairs(), PAIRS);
+    CountingSink.count(outputs.deadLetters(), DEAD_LETTERS);
 
     LocalFlinkCluster.Execution execution = cluster.execute(env, "bench-datastream-microstructure");
     JobExecutionResult result = execution.result();
@@ -76,9 +75,5 @@ public final class DataStreamMicrostructureJob {
         CountingSink.records(result, BOOK_STATUS),
         CountingSink.records(result, PAIRS),
         CountingSink.records(result, DEAD_LETTERS));
-  }
-
-  private static <T> void count(DataStream<T> output, String counter) {
-    CountingSink.attach(output, counter, TradeCount.one(), "bench-" + counter, "Count " + counter);
   }
 }

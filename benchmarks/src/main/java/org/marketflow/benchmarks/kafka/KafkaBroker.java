@@ -1,6 +1,8 @@
 package org.marketflow.benchmarks.kafka;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.marketflow.testing.servers.EmbeddedKafka;
 
@@ -47,6 +49,32 @@ public final class KafkaBroker implements AutoCloseable {
     return inProcess()
         ? "in-process Kafka " + AppInfoParser.getVersion() + " (one KRaft broker, same JVM)"
         : "Kafka at " + bootstrapServers;
+  }
+
+  /** What a benchmark measures on its fresh topics. */
+  @FunctionalInterface
+  public interface OnTopics<R> {
+    R measure(List<BenchmarkTopic> topics) throws Exception;
+  }
+
+  /**
+   * Creates the topics {@code names} fresh, with {@code partitions} partitions each, measures on
+   * them, and deletes them afterwards from a shared cluster (an in-process broker deletes its log
+   * directory on close).
+   */
+  public <R> R onFreshTopics(List<String> names, int partitions, OnTopics<R> measure)
+      throws Exception {
+    List<BenchmarkTopic> topics = new ArrayList<>();
+    for (String name : names) {
+      topics.add(BenchmarkTopic.create(bootstrapServers, name, partitions));
+    }
+    try {
+      return measure.measure(topics);
+    } finally {
+      if (!inProcess()) {
+        topics.forEach(BenchmarkTopic::delete);
+      }
+    }
   }
 
   @Override

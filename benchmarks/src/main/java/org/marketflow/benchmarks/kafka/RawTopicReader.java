@@ -25,10 +25,18 @@ public final class RawTopicReader {
 
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
-  /** What the consumers read. */
-  public record Read(long records, long bytes, Duration wall) {}
+  /**
+   * What the consumers read.
+   *
+   * @param wall from creating the consumers to the last record counted
+   * @param fromFirstRecord from the first poll that returned records (of any consumer) to the last
+   *     record counted: the read without the consumers' start (connecting, metadata, the first
+   *     fetch), which dominates {@code wall} on a small topic
+   */
+  public record Read(long records, long bytes, Duration wall, Duration fromFirstRecord) {}
 
-  private record Count(long records, long bytes) {}
+  /** One consumer's count; when (System.nanoTime) it received its first and counted its last. */
+  private record Count(long records, long bytes, long firstNanos, long lastNanos) {}
 
   private RawTopicReader() {}
 
@@ -46,12 +54,20 @@ public final class RawTopicReader {
       }
       long records = 0;
       long bytes = 0;
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
       for (Future<Count> count : counts) {
         Count c = count.get();
         records += c.records();
         bytes += c.bytes();
+        if (c.records() > 0) {
+          first = Math.min(first, c.firstNanos());
+          last = Math.max(last, c.lastNanos());
+        }
       }
-      return new Read(records, bytes, Duration.ofNanos(System.nanoTime() - start));
+      Duration wall = Duration.ofNanos(System.nanoTime() - start);
+      return new Read(
+          records, bytes, wall, records == 0 ? Duration.ZERO : Duration.ofNanos(last - first));
     } catch (ExecutionException e) {
       throw new IllegalStateException("raw read of the topic failed", e.getCause());
     } finally {
@@ -100,10 +116,16 @@ public final class RawTopicReader {
       Map<TopicPartition, Long> endOffsets) {
     long records = 0;
     long bytes = 0;
+    long first = 0;
+    long last = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(bootstrapServers, partitions)) {
       List<TopicPartition> unfinished = new ArrayList<>(partitions);
       while (!unfinished.isEmpty()) {
         ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL_TIMEOUT);
+        if (records == 0 && !polled.isEmpty()) {
+          first = System.nanoTime(); // the first records received
+        }
+        long counted = records;
         for (TopicPartition partition : partitions) {
           long end = endOffsets.get(partition);
           for (ConsumerRecord<byte[], byte[]> record : polled.records(partition)) {
@@ -114,10 +136,13 @@ public final class RawTopicReader {
             }
           }
         }
+        if (records > counted) {
+          last = System.nanoTime();
+        }
         unfinished.removeIf(tp -> consumer.position(tp) >= endOffsets.get(tp));
         consumer.pause(partitions.stream().filter(tp -> !unfinished.contains(tp)).toList());
       }
     }
-    return new Count(records, bytes);
+    return new Count(records, bytes, first, last);
   }
 }

@@ -1,13 +1,17 @@
 package org.marketflow.benchmarks.kafka;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.marketflow.ingest.kafka.NormalizedPublisher;
 import org.marketflow.ingest.simulator.TradeTape;
 import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.OhlcBar;
 import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.TopicSpec;
 import org.marketflow.schemas.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,20 @@ public final class TopicLoader {
    */
   public static Load books(BenchmarkTopic topic, Supplier<BookUpdate> tape, long updates) {
     return load(topic, Topics.BOOK, updates, tape, NormalizedPublisher::book);
+  }
+
+  /**
+   * {@code bars} into {@code topic}, laid out as the bars topic, as jobs-ohlc's Kafka sink writes
+   * it (key instrument, Kafka timestamp the bucket start).
+   */
+  public static Load bars(BenchmarkTopic topic, List<OhlcBar> bars) {
+    Iterator<OhlcBar> tape = bars.iterator();
+    return load(
+        topic,
+        Topics.BARS,
+        bars.size(),
+        tape::next,
+        (publisher, bar) -> publisher.publish(TopicSpec.BARS, bar));
   }
 
   private static <R> Load load(

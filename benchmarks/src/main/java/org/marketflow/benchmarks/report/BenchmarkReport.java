@@ -11,6 +11,7 @@ import org.marketflow.benchmarks.flink.BarFields;
 import org.marketflow.benchmarks.flink.BarsRun;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
+import org.marketflow.benchmarks.kafka.TopicLoader;
 
 /** The plain-text report of a benchmark run. */
 public final class BenchmarkReport {
@@ -59,15 +60,7 @@ public final class BenchmarkReport {
             + " of each measurement, interleaved (a) (b) (c) (d) (e); run 1 is the cold one (JIT,"
             + " page cache)");
     out.append('\n');
-    line(
-        out,
-        "Load",
-        count(trades)
-            + " trades in "
-            + seconds(result.load().wall())
-            + " s = "
-            + count(Math.round(result.load().recordsPerSecond()))
-            + " trades/s (NormalizedPublisher: acks=all, idempotent, lz4)");
+    load(out, result.load(), "trades", "");
     line(
         out,
         "SQL decoding",
@@ -77,8 +70,7 @@ public final class BenchmarkReport {
     out.append('\n');
     out.append("Records/s = trades / wall time. (a): from creating the consumers to the last\n");
     out.append("record counted; (b) to (e): from submitting the job to receiving its result.\n");
-    runsHeader(out, options.runs());
-    rates(out, "(a) raw KafkaConsumer x" + options.parallelism(), raw);
+    rawRates(out, options.runs(), options.parallelism(), raw);
     rates(out, "(b) OhlcJob.compute, 1m", dataStream);
     rates(out, "(c) Flink SQL window TVF, 1m", sql);
     rates(out, "(d) OhlcJob.compute, " + intervals + " intervals", dataStreamAll);
@@ -112,9 +104,14 @@ public final class BenchmarkReport {
 
   /** "b/a 0.221 median, 0.212 best": the ratio of the medians, and of the best runs. */
   static String ratio(String name, Rates numerator, Rates denominator) {
+    return ratio(name, numerator, denominator, "%.3f");
+  }
+
+  /** {@link #ratio(String, Rates, Rates)} with each ratio written by {@code format}. */
+  static String ratio(String name, Rates numerator, Rates denominator, String format) {
     return String.format(
         Locale.ROOT,
-        "%s %.3f median, %.3f best",
+        "%s " + format + " median, " + format + " best",
         name,
         numerator.median() / denominator.median(),
         numerator.best() / denominator.best());
@@ -189,6 +186,24 @@ public final class BenchmarkReport {
             + " slots) for every job, checkpointing off, heap state");
   }
 
+  /** How long loading {@code load} records of {@code unit}, {@code note} added, took. */
+  static void load(StringBuilder out, TopicLoader.Load load, String unit, String note) {
+    line(
+        out,
+        "Load",
+        count(load.records())
+            + " "
+            + unit
+            + " in "
+            + seconds(load.wall())
+            + " s = "
+            + count(Math.round(load.recordsPerSecond()))
+            + " "
+            + unit
+            + "/s (NormalizedPublisher: acks=all, idempotent, lz4)"
+            + note);
+  }
+
   /** "Check OK: {@code ok}", or a "Check FAILED" line per problem. */
   static void check(StringBuilder out, List<String> problems, String ok) {
     if (problems.isEmpty()) {
@@ -231,12 +246,18 @@ public final class BenchmarkReport {
   }
 
   /** The column heads of the rates table: each run, then the best and the median. */
-  static void runsHeader(StringBuilder out, int runs) {
+  private static void runsHeader(StringBuilder out, int runs) {
     out.append(String.format(Locale.ROOT, ROW, ""));
     for (int run = 1; run <= runs; run++) {
       out.append(String.format(Locale.ROOT, "%12s", "run " + run));
     }
     out.append(String.format(Locale.ROOT, "%12s%12s%n", "best", "median"));
+  }
+
+  /** The rates table's heads, and its first row: (a), the raw read by {@code consumers}. */
+  static void rawRates(StringBuilder out, int runs, int consumers, Rates raw) {
+    runsHeader(out, runs);
+    rates(out, "(a) raw KafkaConsumer x" + consumers, raw);
   }
 
   static void rates(StringBuilder out, String name, Rates rates) {

@@ -60,20 +60,11 @@ public final class MicrostructureReport {
         "Runs",
         options.runs() + " of each measurement, interleaved (a) (b) (c); run 1 is the cold one");
     out.append('\n');
-    line(
-        out,
-        "Load",
-        count(updates)
-            + " updates in "
-            + seconds(result.load().wall())
-            + " s = "
-            + count(Math.round(result.load().recordsPerSecond()))
-            + " updates/s (NormalizedPublisher: acks=all, idempotent, lz4), simulator included");
+    BenchmarkReport.load(out, result.load(), "updates", ", simulator included");
     out.append('\n');
     out.append("Records/s = book updates / wall time. (a): from creating the consumers to the\n");
     out.append("last record counted; (b), (c): from submitting the job to receiving its result.\n");
-    BenchmarkReport.runsHeader(out, options.runs());
-    BenchmarkReport.rates(out, "(a) raw KafkaConsumer x" + options.parallelism(), raw);
+    BenchmarkReport.rawRates(out, options.runs(), options.parallelism(), raw);
     BenchmarkReport.rates(out, "(b) MicrostructureJob.compute", job);
     BenchmarkReport.rates(out, "(c) MapState<Double, Double> book", plain);
     out.append('\n');
