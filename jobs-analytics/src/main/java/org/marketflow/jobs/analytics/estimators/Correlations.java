@@ -3,7 +3,10 @@ package org.marketflow.jobs.analytics.estimators;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Batch correlations of two aligned series with their two-sided p-values. NaN marks a missing value
@@ -67,10 +70,53 @@ public final class Correlations {
     return clamp(covariance / Math.sqrt(varianceX * varianceY));
   }
 
+  /**
+   * Spearman's ρ and p of two series from their ranks, as {@link #of} computes them, where each
+   * series has no missing value: ranking each series once for a whole matrix, instead of once per
+   * pair, is what makes a matrix of many series affordable.
+   *
+   * @param ranksX the ranks of {@code x} ({@link #ranksOfComplete}), null if it has a missing value
+   */
+  public static PairCorrelation spearman(
+      double[] x, double[] y, double[] ranksX, double[] ranksY, int minObservations) {
+    if (ranksX == null || ranksY == null) {
+      return of(CorrelationMethod.SPEARMAN, x, y, minObservations);
+    }
+    int n = x.length;
+    if (n < Math.max(MIN_OBSERVATIONS, minObservations)) {
+      return PairCorrelation.undefined(n, Estimate.TOO_FEW_POINTS);
+    }
+    if (isConstant(x) || isConstant(y)) {
+      return PairCorrelation.undefined(n, Estimate.CONSTANT);
+    }
+    // What SpearmansCorrelation computes: Pearson's ρ of the ranks.
+    double rho = new PearsonsCorrelation().correlation(ranksX, ranksY);
+    return PairCorrelation.of(rho, tTestPValue(rho, n), n);
+  }
+
+  /**
+   * Each series' ranks (ties averaged, as {@code SpearmansCorrelation} ranks), or null for a series
+   * with a missing value, whose ranks depend on the other series of each pair.
+   */
+  public static double[][] ranksOfComplete(double[][] series) {
+    NaturalRanking ranking = new NaturalRanking(TiesStrategy.AVERAGE);
+    double[][] ranks = new double[series.length][];
+    for (int i = 0; i < series.length; i++) {
+      boolean complete = true;
+      for (double value : series[i]) {
+        complete &= Double.isFinite(value);
+      }
+      ranks[i] = complete ? ranking.rank(series[i]) : null;
+    }
+    return ranks;
+  }
+
   /** Two-sided p of ρ = 0 from t = |ρ| √((n − 2)/(1 − ρ²)), n − 2 degrees of freedom. */
   public static double tTestPValue(double rho, int n) {
     double t = Math.abs(rho * Math.sqrt((n - 2) / (1 - rho * rho)));
-    return 2 * new TDistribution(n - 2).cumulativeProbability(-t);
+    // No random generator: a distribution made with one seeds a Mersenne twister, which cost
+    // more than the rest of a matrix's p-values together; only sampling would use it.
+    return 2 * new TDistribution(null, n - 2).cumulativeProbability(-t);
   }
 
   /** Two-sided p of τ = 0 from the normal approximation of Kendall's τ under independence. */

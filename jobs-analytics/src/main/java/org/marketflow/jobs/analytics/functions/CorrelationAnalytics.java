@@ -121,6 +121,14 @@ public final class CorrelationAnalytics implements Serializable {
           pairs[i][j] = pearson.correlation(i, j, minSteps);
         }
       }
+    } else if (method == CorrelationMethod.SPEARMAN) {
+      double[][] columns = columns(state);
+      double[][] ranks = Correlations.ranksOfComplete(columns);
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          pairs[i][j] = Correlations.spearman(columns[i], columns[j], ranks[i], ranks[j], minSteps);
+        }
+      }
     } else {
       double[][] columns = columns(state);
       for (int i = 0; i < n; i++) {

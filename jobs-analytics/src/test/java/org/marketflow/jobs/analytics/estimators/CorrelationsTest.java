@@ -110,6 +110,27 @@ class CorrelationsTest {
   }
 
   @Test
+  void spearmanFromEachSeriesRanksEqualsSpearmanPerPair() {
+    double[][] window = Arrays.copyOfRange(correlatedReturns(120, 5), 0, WINDOW);
+    for (double[] step : window) {
+      step[1] = Math.round(step[1] * 2e3) / 2e3; // ties
+    }
+    double[][] series = new double[SERIES][];
+    for (int i = 0; i < SERIES; i++) {
+      series[i] = column(window, i);
+    }
+    series[2][7] = Double.NaN; // a missing bar: that series is ranked per pair
+    double[][] ranks = Correlations.ranksOfComplete(series);
+    assertThat(ranks[2]).isNull();
+    for (int i = 0; i < SERIES; i++) {
+      for (int j = i + 1; j < SERIES; j++) {
+        assertThat(Correlations.spearman(series[i], series[j], ranks[i], ranks[j], 10))
+            .isEqualTo(Correlations.of(CorrelationMethod.SPEARMAN, series[i], series[j], 10));
+      }
+    }
+  }
+
+  @Test
   void aConstantSeriesOrTooFewStepsHaveNoCorrelation() {
     double[] x = {1, 2, 3, 4, 5};
     double[] flat = {2, 2, 2, 2, 2};
@@ -117,6 +138,11 @@ class CorrelationsTest {
       assertThat(Correlations.of(method, x, flat, 3).reason()).isEqualTo(Estimate.CONSTANT);
       assertThat(Correlations.of(method, x, x, 10).reason()).isEqualTo(Estimate.TOO_FEW_POINTS);
     }
+    double[][] ranks = Correlations.ranksOfComplete(new double[][] {x, flat});
+    assertThat(Correlations.spearman(x, flat, ranks[0], ranks[1], 3).reason())
+        .isEqualTo(Estimate.CONSTANT);
+    assertThat(Correlations.spearman(x, x, ranks[0], ranks[0], 10).reason())
+        .isEqualTo(Estimate.TOO_FEW_POINTS);
     RunningPearson running = new RunningPearson(2, 10);
     for (int t = 0; t < 5; t++) {
       running.add(new double[] {x[t], flat[t]});
