@@ -155,7 +155,11 @@ public final class CorrelationUpdates {
     }
   }
 
-  /** The job's Spearman or Kendall: {@link Correlations#of} on each pair's columns. */
+  /**
+   * The job's Spearman or Kendall, as its step computes them: Spearman from each series' ranks
+   * ({@link Correlations#ranksOfComplete}, then {@link Correlations#spearman} on each pair),
+   * Kendall by {@link Correlations#of} on each pair's columns.
+   */
   private static void rankPairs(CorrelationMethod method, double[][] window, int minSteps) {
     int n = window[0].length;
     double[][] columns = new double[n][window.length];
@@ -164,9 +168,15 @@ public final class CorrelationUpdates {
         columns[i][t] = window[t][i];
       }
     }
+    double[][] ranks =
+        method == CorrelationMethod.SPEARMAN ? Correlations.ranksOfComplete(columns) : null;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        Correlations.of(method, columns[i], columns[j], minSteps);
+        if (ranks != null) {
+          Correlations.spearman(columns[i], columns[j], ranks[i], ranks[j], minSteps);
+        } else {
+          Correlations.of(method, columns[i], columns[j], minSteps);
+        }
       }
     }
   }

@@ -13,8 +13,8 @@ import org.marketflow.jobs.analytics.records.CorrelationWindow;
  * @param step per measured update: the job's whole step ({@code CorrelationAnalytics.step}: the new
  *     return row, the Pearson sums, the three matrices with p-values, changes, clusters, records)
  * @param jobMethods per method and update: the job's correlation code alone (Pearson: the running
- *     sums continued by the row, then ρ and p of every pair; Spearman and Kendall: {@code
- *     Correlations.of} on every pair)
+ *     sums continued by the row, then ρ and p of every pair; Spearman: each series ranked once,
+ *     then ρ and p of every pair; Kendall: {@code Correlations.of} on every pair)
  * @param batch per method and update: commons-math3's batch recomputation of the same ρ and p
  * @param agreement per method: the job's matrices against the batch ones, over every measured
  *     update

@@ -1,5 +1,6 @@
 package org.marketflow.jobs.ohlc.functions;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +119,17 @@ public final class PartialBars extends AbstractStreamOperator<PartialBar>
       return;
     }
     String instrument = trade.getInstrument();
-    long id = TradeIdKey.of(trade);
-    if (id != TradeIdKey.NONE && !ids.add(instrument, startMs, id)) {
-      output.collect(DUPLICATES, record);
-      return;
-    }
     Pending bar = pending.get(instrument);
     if (bar == null) {
       bar = new Pending(instrument);
       pending.put(instrument, bar);
-    } else if (bar.startMs != startMs) {
+    }
+    long id = TradeIdKey.of(trade);
+    if (id != TradeIdKey.NONE && !bar.idsOf(startMs, ids).add(id)) {
+      output.collect(DUPLICATES, record);
+      return;
+    }
+    if (bar.startMs != startMs) {
       bar.send(output);
     }
     bar.add(startMs, timeMs, trade);
@@ -169,16 +171,27 @@ public final class PartialBars extends AbstractStreamOperator<PartialBar>
     }
   }
 
-  /** An instrument's trades in its current smallest bar, not sent yet. */
+  /** An instrument's trades in its current smallest bar, not sent yet, and that bar's ids. */
   private static final class Pending {
 
     final String instrument;
-    long startMs;
+    long startMs = Long.MIN_VALUE;
     long timeMs;
     OhlcAccumulator values;
+    long idsStartMs = Long.MIN_VALUE;
+    LongOpenHashSet ids;
 
     Pending(String instrument) {
       this.instrument = instrument;
+    }
+
+    /** The trade ids of the bar at {@code barStartMs}, kept at hand for the bar's next trades. */
+    LongOpenHashSet idsOf(long barStartMs, OpenBarTradeIds all) {
+      if (ids == null || idsStartMs != barStartMs) {
+        ids = all.of(instrument, barStartMs);
+        idsStartMs = barStartMs;
+      }
+      return ids;
     }
 
     void add(long barStartMs, long tradeTimeMs, Trade trade) {

@@ -32,14 +32,11 @@ public final class ExactSum {
     double[] p = partials;
     int kept = 0;
     for (int j = 0; j < count; j++) {
+      // Knuth's two-sum: hi + lo == x + y exactly, whichever is larger (no branch to mispredict).
       double y = p[j];
-      if (Math.abs(x) < Math.abs(y)) {
-        double t = x;
-        x = y;
-        y = t;
-      }
       double hi = x + y;
-      double lo = y - (hi - x);
+      double yPart = hi - x;
+      double lo = (x - (hi - yPart)) + (y - yPart);
       if (lo != 0.0) {
         p[kept++] = lo;
       }

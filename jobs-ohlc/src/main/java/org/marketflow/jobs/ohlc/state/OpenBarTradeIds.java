@@ -17,18 +17,30 @@ import org.apache.flink.api.java.tuple.Tuple3;
  */
 public final class OpenBarTradeIds {
 
+  /** A bar's set starts sized for this many trades, so that a busy second rehashes less. */
+  private static final int EXPECTED_TRADES = 32;
+
   private final Map<String, Long2ObjectMap<LongOpenHashSet>> byInstrument = new HashMap<>();
 
   /** Remembers {@code key} in the bar starting at {@code barStartMs}; false if it is there. */
   public boolean add(String instrument, long barStartMs, long key) {
+    return of(instrument, barStartMs).add(key);
+  }
+
+  /**
+   * The keys of the bar starting at {@code barStartMs}, empty if it has none yet: a caller may keep
+   * the set while trades come for that bar (the set of a bar forgotten by {@link #forgetUpTo} is
+   * one no trade can reach any more: its trades are late).
+   */
+  public LongOpenHashSet of(String instrument, long barStartMs) {
     Long2ObjectMap<LongOpenHashSet> bars =
         byInstrument.computeIfAbsent(instrument, i -> new Long2ObjectOpenHashMap<>());
     LongOpenHashSet ids = bars.get(barStartMs);
     if (ids == null) {
-      ids = new LongOpenHashSet();
+      ids = new LongOpenHashSet(EXPECTED_TRADES);
       bars.put(barStartMs, ids);
     }
-    return ids.add(key);
+    return ids;
   }
 
   /** Forgets the bars that start at or before {@code lastStartMs}. */
