@@ -49,16 +49,39 @@ public class KeyVerifier {
    *     CredentialsRejectedException}) when it is not a valid key of an active account
    */
   StoredKey verify(String key) {
+    String prefix = prefixOf(key);
+    return check(
+        key,
+        byPrefix.get(
+            prefix,
+            p ->
+                store
+                    .inTransaction("read an API key", c -> store.findByPrefix(c, p))
+                    .orElse(null)));
+  }
+
+  /**
+   * {@link #verify} when it needs no database read (a malformed key, or a prefix whose row is
+   * cached), so that a busy key is verified on the calling thread; {@code null} when the row must
+   * be read first.
+   *
+   * @throws io.quarkus.security.AuthenticationFailedException as {@link #verify} does
+   */
+  StoredKey verifyIfCached(String key) {
+    StoredKey stored = byPrefix.getIfPresent(prefixOf(key));
+    return stored == null ? null : check(key, stored);
+  }
+
+  private static String prefixOf(String key) {
     String prefix = ApiKeyFormat.prefixOf(key);
     if (prefix == null) {
       throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
           .asAuthenticationFailure();
     }
-    StoredKey stored =
-        byPrefix.get(
-            prefix,
-            p ->
-                store.inTransaction("read an API key", c -> store.findByPrefix(c, p)).orElse(null));
+    return prefix;
+  }
+
+  private StoredKey check(String key, StoredKey stored) {
     if (stored == null || !hasher.matches(key, stored.secretHash())) {
       throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
           .asAuthenticationFailure();
