@@ -52,6 +52,12 @@ public class ExportTestResource implements QuarkusTestResourceLifecycleManager {
     return config;
   }
 
+  /** Fills the test's {@link org.marketflow.api.testing.InjectApiKeys} fields, as its base does. */
+  @Override
+  public void inject(TestInjector testInjector) {
+    postgres.inject(testInjector);
+  }
+
   @Override
   public void stop() {
     postgres.stop();
