@@ -1,5 +1,7 @@
 package org.marketflow.api.ratelimit;
 
+import java.util.Map;
+
 /**
  * The answer to one request: admitted or not, and what the {@code X-RateLimit-*} headers say.
  *
@@ -20,6 +22,16 @@ public record RateLimitDecision(
   /** {@code X-RateLimit-Reset}: whole seconds until the bucket is full, rounded up. */
   public long resetSeconds() {
     return ceilSeconds(resetMicros);
+  }
+
+  /** The {@code error} of the 429 {@code RATE_LIMITED} answer to a refused request. */
+  public String refusal() {
+    return "Rate limit exceeded; retry after " + retryAfterSeconds() + " s";
+  }
+
+  /** The {@code details} of that answer: the limit and when to retry. */
+  public Map<String, Object> refusalDetails() {
+    return Map.of("limit", limit, "retryAfterSeconds", retryAfterSeconds());
   }
 
   private static long ceilSeconds(long micros) {
