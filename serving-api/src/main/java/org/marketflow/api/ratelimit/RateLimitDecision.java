@@ -1,5 +1,6 @@
 package org.marketflow.api.ratelimit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,9 +30,12 @@ public record RateLimitDecision(
     return "Rate limit exceeded; retry after " + retryAfterSeconds() + " s";
   }
 
-  /** The {@code details} of that answer: the limit and when to retry. */
+  /** The {@code details} of that answer: the limit and when to retry, in that order. */
   public Map<String, Object> refusalDetails() {
-    return Map.of("limit", limit, "retryAfterSeconds", retryAfterSeconds());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("limit", limit);
+    details.put("retryAfterSeconds", retryAfterSeconds());
+    return details;
   }
 
   private static long ceilSeconds(long micros) {
