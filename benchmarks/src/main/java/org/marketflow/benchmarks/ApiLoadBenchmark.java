@@ -87,6 +87,13 @@ public final class ApiLoadBenchmark implements Callable<Integer> {
       description = "1-minute bars in the started service's database (default ${DEFAULT-VALUE}).")
   int bars;
 
+  @Option(
+      names = "--access-log",
+      description =
+          "Keep the started service's access log on (a line per request to its log file), as in"
+              + " production; off by default.")
+  boolean accessLog;
+
   @Option(names = "--rate", defaultValue = "2000", description = "Requests/s of the latency runs.")
   int rate;
 
@@ -117,7 +124,7 @@ public final class ApiLoadBenchmark implements Callable<Integer> {
     if (url != null) {
       return run(loadAtStart, url, apiKey);
     }
-    try (LocalApi api = LocalApi.start(bars)) {
+    try (LocalApi api = LocalApi.start(bars, accessLog)) {
       return run(loadAtStart, api.baseUri(), api.key());
     }
   }
@@ -186,10 +193,11 @@ public final class ApiLoadBenchmark implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "(%d requests in flight for the max runs; %d req/s for %d s for the latency runs,"
-                + " measured from each request's scheduled start)",
+                + " measured from each request's scheduled start%s)",
             inFlight,
             rate,
-            seconds));
+            seconds,
+            url != null ? "" : accessLog ? "; access log on" : "; access log off"));
     return String.join("\n", lines) + "\n";
   }
 

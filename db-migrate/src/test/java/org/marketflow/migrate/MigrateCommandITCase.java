@@ -21,7 +21,7 @@ class MigrateCommandITCase {
     String[] args = {"--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--password", db.password()};
     StringWriter first = new StringWriter();
     assertThat(execute(first, args)).isZero();
-    assertThat(first.toString()).contains("schema at version 8 (8 migration(s) applied now)");
+    assertThat(first.toString()).contains("schema at version 9 (9 migration(s) applied now)");
 
     StringWriter second = new StringWriter();
     assertThat(execute(second, args)).isZero();
@@ -58,7 +58,7 @@ class MigrateCommandITCase {
         .isZero();
 
     assertThat(out.toString())
-        .contains("schema backtest_q1 of backtest q1 at version 8 (8 migration(s) applied now)");
+        .contains("schema backtest_q1 of backtest q1 at version 9 (9 migration(s) applied now)");
     try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rs =

@@ -60,8 +60,10 @@ public final class LocalApi implements AutoCloseable {
     this.key = key;
   }
 
-  /** Starts everything; {@code bars} 1-minute bars ending now. */
-  public static LocalApi start(int bars) throws Exception {
+  /**
+   * Starts everything; {@code bars} 1-minute bars ending now; the service's access log on or off.
+   */
+  public static LocalApi start(int bars, boolean accessLog) throws Exception {
     PostgresDatabase database = LocalPostgres.shared().createDatabase("apibench");
     DatabaseMigrations.migrate(database.jdbcUrl(), database.user(), database.password());
     insertBars(database, bars);
@@ -82,7 +84,7 @@ public final class LocalApi implements AutoCloseable {
                 "MARKETFLOW_REDIS_KEY_PREFIX", redisServer.uniqueKeyPrefix("apibench"),
                 "MARKETFLOW_RATE_LIMIT_DEFAULT_REQUESTS", "100000000",
                 "MARKETFLOW_RATE_LIMIT_DEFAULT_BURST", "1000000",
-                "MARKETFLOW_ACCESS_LOG_ENABLED", "false",
+                "MARKETFLOW_ACCESS_LOG_ENABLED", Boolean.toString(accessLog),
                 "MARKETFLOW_LIVE_ENABLED", "false"),
             log,
             Duration.ofMinutes(2));

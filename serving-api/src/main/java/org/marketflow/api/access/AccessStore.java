@@ -1,6 +1,7 @@
 package org.marketflow.api.access;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.marketflow.api.common.Times;
 import org.marketflow.api.persistence.DataAccessException;
 
 /**
@@ -231,6 +233,68 @@ public class AccessStore {
       s.setString(4, String.valueOf(targetId));
       s.setString(5, detailsJson);
       s.executeUpdate();
+    }
+  }
+
+  /**
+   * Up to {@code rows} entries of {@code api_audit_log} that match {@code query}, newest first. An
+   * account's entries are those whose target is the account or one of its keys (keys are never
+   * deleted, so {@code api_keys} knows every key an entry can name).
+   */
+  List<AuditLogPage.Entry> auditLog(Connection c, AuditQuery query, int rows) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT audit_id, actor_key_id, action, target_type, target_id, details::text AS"
+                + " details, created_at FROM api_audit_log WHERE TRUE");
+    List<Object> values = new ArrayList<>();
+    if (query.accountId() != null) {
+      sql.append(
+          " AND ((target_type = 'account' AND target_id = ?) OR (target_type = 'key' AND"
+              + " target_id IN (SELECT key_id::text FROM api_keys WHERE account_id = ?)))");
+      values.add(query.accountId().toString());
+      values.add(query.accountId());
+    }
+    if (query.startTime() != null) {
+      sql.append(" AND created_at >= ?");
+      values.add(Times.utc(query.startTime()));
+    }
+    if (query.endTime() != null) {
+      sql.append(" AND created_at < ?");
+      values.add(Times.utc(query.endTime()));
+    }
+    if (query.beforeAuditId() != null) {
+      sql.append(" AND audit_id < ?");
+      values.add(query.beforeAuditId());
+    }
+    sql.append(" ORDER BY audit_id DESC LIMIT ?");
+    values.add(rows);
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < values.size(); i++) {
+        s.setObject(i + 1, values.get(i));
+      }
+      List<AuditLogPage.Entry> entries = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          entries.add(
+              new AuditLogPage.Entry(
+                  rs.getLong("audit_id"),
+                  instant(rs, "created_at"),
+                  rs.getString("action"),
+                  rs.getString("target_type"),
+                  rs.getString("target_id"),
+                  rs.getObject("actor_key_id", UUID.class),
+                  details(rs.getString("details"))));
+        }
+      }
+      return entries;
+    }
+  }
+
+  private JsonNode details(String text) throws SQLException {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("api_audit_log.details is not JSON: " + e.getMessage(), e);
     }
   }
 

@@ -8,16 +8,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.marketflow.api.common.ApiPaths;
+import org.marketflow.api.error.ErrorResponse;
 
 /**
  * {@code /api/institutional/admin/...}: accounts and their API keys, for keys with the {@code
- * admin} permission. Every change is written to the audit log with the acting key's id.
+ * admin} permission. Every change is written to the audit log with the acting key's id, and {@code
+ * GET .../admin/audit} reads that log.
  */
 @Path(ApiPaths.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,6 +91,47 @@ public class AdminResource {
   @Path("/keys/{keyId}/revoke")
   public ApiKeyView revokeKey(@PathParam("keyId") String keyId) {
     return administration.revokeKey(actor(), AdminRequests.id("keyId", keyId));
+  }
+
+  @GET
+  @Path("/audit")
+  @Operation(
+      summary = "Read the audit log",
+      description =
+          "Admin actions on accounts and keys, newest first, a page at a time. Needs the admin"
+              + " permission. Reading the log is not itself logged.")
+  @APIResponseSchema(
+      value = AuditLogPage.class,
+      responseDescription = "A page of entries; nextCursor reads the older ones")
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad parameter (INVALID_PARAMETER naming it)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorResponse.class)))
+  @APIResponse(responseCode = "401", description = "No valid key")
+  @APIResponse(responseCode = "403", description = "A key without the admin permission")
+  public AuditLogPage auditLog(
+      @Parameter(
+              description =
+                  "Only entries about this account: the account itself and each of its keys"
+                      + " (a UUID)")
+          @QueryParam("accountId")
+          String accountId,
+      @Parameter(
+              description =
+                  "Only entries at or after this time: ISO 8601 instant or epoch milliseconds")
+          @QueryParam("startTime")
+          String startTime,
+      @Parameter(description = "Only entries before this time; after startTime")
+          @QueryParam("endTime")
+          String endTime,
+      @Parameter(description = "Entries per page, 1 to 1000, default 100") @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor")
+          String cursor) {
+    return administration.auditLog(AuditQuery.of(accountId, startTime, endTime, limit, cursor));
   }
 
   private UUID actor() {

@@ -29,14 +29,18 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
   @Override
   public Uni<SecurityIdentity> authenticate(
       RoutingContext context, IdentityProviderManager identityProviderManager) {
-    String path = context.normalizedPath();
     String key = context.request().getHeader(HEADER);
-    if (path == null || !path.startsWith(SCOPE) || key == null || key.isEmpty()) {
+    if (!inScope(context.normalizedPath()) || key == null || key.isEmpty()) {
       return Uni.createFrom().nullItem();
     }
     return identityProviderManager.authenticate(
         HttpSecurityUtils.setRoutingContextAttribute(
             new ApiKeyAuthenticationRequest(key), context));
+  }
+
+  /** Whether requests to {@code path} are authenticated by API keys. */
+  public static boolean inScope(String path) {
+    return path != null && path.startsWith(SCOPE);
   }
 
   @Override

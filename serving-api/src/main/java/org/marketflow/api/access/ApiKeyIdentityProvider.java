@@ -1,5 +1,6 @@
 package org.marketflow.api.access;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns a verified API key into a {@link SecurityIdentity} whose roles are the key's permissions
- * and whose principal is an {@link ApiKeyPrincipal}. Verification reads the database, so it runs on
- * a worker thread.
+ * and whose principal is an {@link ApiKeyPrincipal}. A key whose row {@link KeyVerifier} has cached
+ * (every busy key) is verified on the calling thread, an HMAC and a comparison; otherwise
+ * verification reads the database, so it runs on a worker thread.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
@@ -29,6 +31,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
   @Override
   public Uni<SecurityIdentity> authenticate(
       ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+    StoredKey cached;
+    try {
+      cached = verifier.verifyIfCached(request.key());
+    } catch (AuthenticationFailedException rejected) {
+      return Uni.createFrom().failure(rejected);
+    }
+    if (cached != null) {
+      return Uni.createFrom().item(identity(cached));
+    }
     return context.runBlocking(() -> identity(verifier.verify(request.key())));
   }
 

@@ -141,6 +141,18 @@ public class KeyAdministration {
     return revoked;
   }
 
+  /** A page of the audit log, and the cursor of the next when there are more entries. */
+  public AuditLogPage auditLog(AuditQuery query) {
+    List<AuditLogPage.Entry> entries =
+        store.inTransaction("read the audit log", c -> store.auditLog(c, query, query.limit() + 1));
+    String next = null;
+    if (entries.size() > query.limit()) {
+      entries = entries.subList(0, query.limit());
+      next = AuditQuery.cursorAfter(entries.get(entries.size() - 1).auditId());
+    }
+    return new AuditLogPage(entries.size(), next, List.copyOf(entries));
+  }
+
   /** Whether {@code key} is a valid key with the admin permission. */
   boolean isAdminKey(String key) {
     if (key == null) {

@@ -2,6 +2,8 @@ package org.marketflow.api.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.marketflow.api.common.MarketflowConfig;
@@ -23,12 +25,19 @@ public class KeyVerifier {
   static final String REVOKED = "The API key has been revoked";
   static final String INACTIVE = "The API key's account is inactive";
 
+  /** Database reads of a key's row (its prefix not cached), by whether a row was found. */
+  public static final String LOOKUPS = "marketflow_api_key_lookups";
+
   private final AccessStore store;
   private final ApiKeyHasher hasher;
   private final Cache<String, StoredKey> byPrefix;
+  private final Counter found;
+  private final Counter unknown;
 
-  public KeyVerifier(AccessStore store, MarketflowConfig config) {
+  public KeyVerifier(AccessStore store, MarketflowConfig config, MeterRegistry meters) {
     this.store = store;
+    this.found = lookups(meters, "true");
+    this.unknown = lookups(meters, "false");
     this.hasher = new ApiKeyHasher(config.access().pepper());
     this.byPrefix =
         Caffeine.newBuilder()
@@ -49,16 +58,56 @@ public class KeyVerifier {
    *     CredentialsRejectedException}) when it is not a valid key of an active account
    */
   StoredKey verify(String key) {
+    String prefix = prefixOf(key);
+    return check(key, byPrefix.get(prefix, this::read));
+  }
+
+  /** The row of a prefix, read from the database and counted; {@code null} when unknown. */
+  private StoredKey read(String prefix) {
+    StoredKey stored =
+        store.inTransaction("read an API key", c -> store.findByPrefix(c, prefix)).orElse(null);
+    (stored == null ? unknown : found).increment();
+    return stored;
+  }
+
+  private static Counter lookups(MeterRegistry meters, String found) {
+    return Counter.builder(LOOKUPS)
+        .description("Database reads of an API key's row, by whether one was found")
+        .tag("found", found)
+        .register(meters);
+  }
+
+  /**
+   * {@link #verify} when it needs no database read (a malformed key, or a prefix whose row is
+   * cached), so that a busy key is verified on the calling thread; {@code null} when the row must
+   * be read first.
+   *
+   * @throws io.quarkus.security.AuthenticationFailedException as {@link #verify} does
+   */
+  StoredKey verifyIfCached(String key) {
+    StoredKey stored = byPrefix.getIfPresent(prefixOf(key));
+    return stored == null ? null : check(key, stored);
+  }
+
+  /**
+   * Whether {@code key} (the header's value, {@code null} when absent) would be verified without a
+   * database read: it is well-formed and its prefix's row is cached.
+   */
+  public boolean verifiesInMemory(String key) {
+    String prefix = key == null ? null : ApiKeyFormat.prefixOf(key);
+    return prefix != null && byPrefix.getIfPresent(prefix) != null;
+  }
+
+  private static String prefixOf(String key) {
     String prefix = ApiKeyFormat.prefixOf(key);
     if (prefix == null) {
       throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
           .asAuthenticationFailure();
     }
-    StoredKey stored =
-        byPrefix.get(
-            prefix,
-            p ->
-                store.inTransaction("read an API key", c -> store.findByPrefix(c, p)).orElse(null));
+    return prefix;
+  }
+
+  private StoredKey check(String key, StoredKey stored) {
     if (stored == null || !hasher.matches(key, stored.secretHash())) {
       throw new CredentialsRejectedException(ErrorCode.API_KEY_INVALID, INVALID)
           .asAuthenticationFailure();

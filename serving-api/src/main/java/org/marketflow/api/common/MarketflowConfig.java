@@ -134,6 +134,35 @@ public interface MarketflowConfig {
     @WithConverter(PositiveDuration.class)
     Duration redisRetryAfter();
 
+    /**
+     * {@code marketflow.rate-limit.unkeyed.*}: the limit per client address of the requests to
+     * {@code /api/institutional/} that carry no valid key (no key, a malformed, unknown or wrong
+     * one, a revoked key, an inactive account), so that a flood of bad keys cannot make every
+     * request a database read.
+     */
+    Unkeyed unkeyed();
+
+    /**
+     * Requests without a valid key per client address: by default 60 a minute with a burst of 20
+     * (docs/api.md "Rate limits").
+     */
+    interface Unkeyed {
+
+      /** Requests per {@link #period()}, at least 1. */
+      @WithDefault("60")
+      @WithConverter(PositiveInteger.class)
+      int requests();
+
+      @WithDefault("1m")
+      @WithConverter(PositiveDuration.class)
+      Duration period();
+
+      /** How many may come back to back, at least 1. */
+      @WithDefault("20")
+      @WithConverter(PositiveInteger.class)
+      int burst();
+    }
+
     /** The tier of {@code accountType}: its own when configured, else the default one. */
     default Tier tierOf(String accountType) {
       return tiers().getOrDefault(accountType, defaultTier());

@@ -1,5 +1,6 @@
 package org.marketflow.api.export;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import org.marketflow.api.access.ApiKeyPrincipal;
 import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
 import org.marketflow.api.common.MarketflowConfig;
@@ -37,16 +39,19 @@ public class ExportResource {
   private final ExportStreamer streamer;
   private final ExportMetrics metrics;
   private final MarketflowConfig config;
+  private final SecurityIdentity identity;
 
   public ExportResource(
       ExportService service,
       ExportStreamer streamer,
       ExportMetrics metrics,
-      MarketflowConfig config) {
+      MarketflowConfig config,
+      SecurityIdentity identity) {
     this.service = service;
     this.streamer = streamer;
     this.metrics = metrics;
     this.config = config;
+    this.identity = identity;
   }
 
   /** The download path of a job, as {@code ExportResponse.downloadUrl} gives it. */
@@ -58,7 +63,7 @@ public class ExportResource {
   @Produces({ExportFormat.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   public Response export(@BeanParam ExportParameters parameters) {
     ExportRequest request = parameters.toRequest(config.export().maxRange());
-    Optional<ExportJob> job = service.plan(request);
+    Optional<ExportJob> job = service.plan(request, account());
     if (job.isPresent()) {
       return Response.accepted(ExportResponse.of(job.get()))
           .type(MediaType.APPLICATION_JSON_TYPE)
@@ -82,7 +87,7 @@ public class ExportResource {
   @Produces(MediaType.APPLICATION_JSON)
   public ExportResponse status(@PathParam("jobId") String jobId) {
     return service
-        .find(jobId)
+        .find(jobId, account())
         .map(ExportResponse::of)
         .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No export job " + jobId, null));
   }
@@ -91,8 +96,13 @@ public class ExportResource {
   @Path("{jobId}/download")
   @Produces({ExportFormat.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   public Response download(@PathParam("jobId") String jobId) {
-    ExportService.Download download = service.download(jobId);
+    ExportService.Download download = service.download(jobId, account());
     return file(download.file().toFile(), download.fileName());
+  }
+
+  /** The account of the key that asks: a job is its creator's alone. */
+  private UUID account() {
+    return ((ApiKeyPrincipal) identity.getPrincipal()).accountId();
   }
 
   private static Response file(Object entity, String fileName) {

@@ -56,10 +56,11 @@ public class ExportService {
   /**
    * Applies the rule above.
    *
+   * @param accountId the account asking, the owner of the job if the export becomes one
    * @return the job the export became, or empty when it is to be streamed in the response
    * @throws InvalidParameterException when the export has more than {@code max-rows} rows
    */
-  public Optional<ExportJob> plan(ExportRequest request) {
+  public Optional<ExportJob> plan(ExportRequest request, UUID accountId) {
     long rows = reader.countUpTo(request, maxRows);
     if (rows > maxRows) {
       throw new InvalidParameterException(
@@ -70,34 +71,37 @@ public class ExportService {
               + " rows (marketflow.export.max-rows); narrow the range or the selection");
     }
     if (request.async() || rows > syncMaxRows) {
-      return Optional.of(jobs.submit(request));
+      return Optional.of(jobs.submit(request, accountId));
     }
     return Optional.empty();
   }
 
-  /** A job by the id its client was given; empty for an unknown or malformed id. */
-  public Optional<ExportJob> find(String jobId) {
+  /**
+   * A job of {@code accountId} by the id it was given; empty for an unknown or malformed id and for
+   * another account's job, so that a job id tells nothing to whoever does not own it.
+   */
+  public Optional<ExportJob> find(String jobId, UUID accountId) {
     UUID id;
     try {
       id = UUID.fromString(jobId);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    return repository.find(id);
+    return repository.find(id).filter(job -> job.ownedBy(accountId));
   }
 
   /** A job's file and the name it is downloaded as. */
   public record Download(Path file, String fileName) {}
 
   /**
-   * The file of a completed job that has not expired.
+   * The file of a completed job of {@code accountId} that has not expired.
    *
-   * @throws ApiException 404 for an unknown job, 409 while processing or after a failure, 410 once
-   *     expired
+   * @throws ApiException 404 for an unknown job or another account's, 409 while processing or after
+   *     a failure, 410 once expired
    */
-  public Download download(String jobId) {
+  public Download download(String jobId, UUID accountId) {
     ExportJob job =
-        find(jobId)
+        find(jobId, accountId)
             .orElseThrow(
                 () -> new ApiException(ErrorCode.NOT_FOUND, "No export job " + jobId, null));
     switch (job.status()) {

@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.marketflow.api.common.MarketflowConfig;
 
@@ -26,11 +29,15 @@ public class HttpObservation {
 
   private final MeterRegistry registry;
   private final boolean accessLog;
+  // One timer per method, status and path template, looked up without building a meter id.
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
   public HttpObservation(MeterRegistry registry, MarketflowConfig config) {
     this.registry = registry;
     this.accessLog = config.accessLog().enabled();
   }
+
+  private record TimerKey(String method, int status, String uri) {}
 
   void register(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::observe);
@@ -45,26 +52,64 @@ public class HttpObservation {
   private void record(RoutingContext context, long nanos) {
     HttpServerRequest request = context.request();
     int status = context.response().getStatusCode();
+    String method = request.method().name();
     String path = PathTemplates.of(request.path(), status);
-    Timer.builder("http.server.requests")
+    timers
+        .computeIfAbsent(new TimerKey(method, status, path), this::timer)
+        .record(nanos, TimeUnit.NANOSECONDS);
+    if (accessLog && ACCESS.isInfoEnabled()) {
+      ACCESS.info(
+          accessLine(
+              method,
+              path,
+              status,
+              nanos,
+              context.response().bytesWritten(),
+              request.remoteAddress() == null ? null : request.remoteAddress().hostAddress()));
+    }
+  }
+
+  private Timer timer(TimerKey key) {
+    return Timer.builder("http.server.requests")
         .description("HTTP requests answered, by method, status and path template")
-        .tag("method", request.method().name())
-        .tag("status", Integer.toString(status))
-        .tag("uri", path)
+        .tag("method", key.method())
+        .tag("status", Integer.toString(key.status()))
+        .tag("uri", key.uri())
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(100_000))
         .maximumExpectedValue(Duration.ofSeconds(30))
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
-    if (accessLog) {
-      ACCESS.infof(
-          "method=%s path=%s status=%d duration_ms=%.3f bytes=%d remote=%s",
-          request.method().name(),
-          path,
-          status,
-          nanos / 1e6,
-          context.response().bytesWritten(),
-          request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
+        .register(registry);
+  }
+
+  /**
+   * The access-log line of one request: {@code method=GET path=/api/... status=200
+   * duration_ms=1.234 bytes=512 remote=127.0.0.1}, {@code path} the path template (never the query
+   * string), {@code duration_ms} with three decimals (rounded half up), {@code bytes} the body
+   * bytes written, {@code remote} the client's address or {@code -}. Built without a format string,
+   * which would cost more than the rest of the line.
+   */
+  static String accessLine(
+      String method, String path, int status, long nanos, long bytes, String remote) {
+    long micros = (nanos + 500) / 1_000;
+    long fraction = micros % 1_000;
+    StringBuilder line = new StringBuilder(96 + path.length());
+    line.append("method=")
+        .append(method)
+        .append(" path=")
+        .append(path)
+        .append(" status=")
+        .append(status)
+        .append(" duration_ms=")
+        .append(micros / 1_000)
+        .append('.');
+    if (fraction < 100) {
+      line.append(fraction < 10 ? "00" : "0");
     }
+    return line.append(fraction)
+        .append(" bytes=")
+        .append(bytes)
+        .append(" remote=")
+        .append(remote == null ? "-" : remote)
+        .toString();
   }
 }

@@ -1,5 +1,6 @@
 package org.marketflow.api.ratelimit;
 
+import java.time.Duration;
 import org.marketflow.api.common.MarketflowConfig.RateLimit.Tier;
 
 /**
@@ -19,14 +20,14 @@ public record Gcra(
 
   /** The GCRA of a tier: {@code interval = period / requests}, at least 1 µs. */
   public static Gcra of(Tier tier) {
-    long periodMicros = tier.period().toNanos() / 1_000;
-    long interval = Math.max(1, periodMicros / tier.requests());
-    return new Gcra(
-        tier.requests(),
-        tier.period().toMillis(),
-        tier.burst(),
-        interval,
-        (tier.burst() - 1L) * interval);
+    return of(tier.requests(), tier.period(), tier.burst());
+  }
+
+  /** The GCRA of {@code requests} per {@code period} with a burst of {@code burst}. */
+  public static Gcra of(int requests, Duration period, int burst) {
+    long periodMicros = period.toNanos() / 1_000;
+    long interval = Math.max(1, periodMicros / requests);
+    return new Gcra(requests, period.toMillis(), burst, interval, (burst - 1L) * interval);
   }
 
   /**

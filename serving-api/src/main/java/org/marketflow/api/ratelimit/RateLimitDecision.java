@@ -1,5 +1,8 @@
 package org.marketflow.api.ratelimit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The answer to one request: admitted or not, and what the {@code X-RateLimit-*} headers say.
  *
@@ -20,6 +23,19 @@ public record RateLimitDecision(
   /** {@code X-RateLimit-Reset}: whole seconds until the bucket is full, rounded up. */
   public long resetSeconds() {
     return ceilSeconds(resetMicros);
+  }
+
+  /** The {@code error} of the 429 {@code RATE_LIMITED} answer to a refused request. */
+  public String refusal() {
+    return "Rate limit exceeded; retry after " + retryAfterSeconds() + " s";
+  }
+
+  /** The {@code details} of that answer: the limit and when to retry, in that order. */
+  public Map<String, Object> refusalDetails() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("limit", limit);
+    details.put("retryAfterSeconds", retryAfterSeconds());
+    return details;
   }
 
   private static long ceilSeconds(long micros) {

@@ -1,7 +1,11 @@
 package org.marketflow.api.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +21,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * with a local limit), trying Redis again every {@code marketflow.rate-limit.redis-retry-after}.
  * Counts refusals ({@code marketflow_rate_limit_rejections_total}) and decisions taken without
  * Redis ({@code marketflow_rate_limit_local_decisions_total}).
+ *
+ * <p>Requests without a valid key are limited the same way per client address ({@code
+ * <key-prefix>ratelimit:ip:<address>}, {@code marketflow.rate-limit.unkeyed.*}). An address refused
+ * once is remembered by this instance until the refusal's {@code Retry-After} has passed, so that
+ * its next requests can be refused before their key is looked up ({@link #unkeyedRefusal}); such
+ * refusals, and the others of that limit, are counted in {@code
+ * marketflow_rate_limit_unkeyed_rejections_total}.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -24,7 +35,16 @@ public class RateLimiter {
   /** The part of a Redis key after {@code marketflow.redis.key-prefix}. */
   public static final String KEY_SPACE = "ratelimit:";
 
+  /** After {@link #KEY_SPACE}, the part of an address's key before the address. */
+  public static final String ADDRESS_SPACE = "ip:";
+
+  /** The {@code store} tag of refusals of an address this instance had refused already. */
+  static final String REMEMBERED = "remembered";
+
   private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+  /** Refused addresses remembered at once; beyond, the oldest are forgotten (and asked again). */
+  static final int MAX_REFUSED_ADDRESSES = 100_000;
 
   private final MarketflowConfig.RateLimit config;
   private final String keyPrefix;
@@ -34,6 +54,8 @@ public class RateLimiter {
   private final MeterRegistry meters;
   private final Counter localDecisions;
   private final Map<String, Gcra> gcraByAccountType = new ConcurrentHashMap<>();
+  private final Gcra unkeyedGcra;
+  private final Cache<String, Refusal> refusedAddresses;
   private final long redisRetryAfterNanos;
   private volatile long redisRetryAt;
   private volatile boolean redisAvailable = true;
@@ -50,7 +72,25 @@ public class RateLimiter {
             .description("Rate-limit decisions taken in memory because Redis failed")
             .register(meters);
     this.redisRetryAfterNanos = this.config.redisRetryAfter().toNanos();
+    MarketflowConfig.RateLimit.Unkeyed unkeyed = this.config.unkeyed();
+    this.unkeyedGcra = Gcra.of(unkeyed.requests(), unkeyed.period(), unkeyed.burst());
+    // A refusal lasts at most until the bucket has room again, within one period.
+    this.refusedAddresses =
+        Caffeine.newBuilder()
+            .expireAfterWrite(unkeyed.period())
+            .maximumSize(MAX_REFUSED_ADDRESSES)
+            .build();
     meters.gauge("marketflow_rate_limit_redis_available", this, l -> l.redisAvailable ? 1 : 0);
+  }
+
+  /**
+   * The client's address as the connection gives it (behind a proxy, the forwarded one when {@code
+   * quarkus.http.proxy.proxy-address-forwarding} is on), {@code unknown} when it gives none: the
+   * key of {@link #decideUnkeyed}.
+   */
+  public static String clientAddress(HttpServerRequest request) {
+    SocketAddress remote = request.remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
   }
 
   public boolean enabled() {
@@ -97,30 +137,85 @@ public class RateLimiter {
   public RateLimitDecision decide(ApiKeyPrincipal key) {
     Gcra gcra =
         gcraByAccountType.computeIfAbsent(key.accountType(), t -> Gcra.of(config.tierOf(t)));
-    String redisKey = keyPrefix + KEY_SPACE + key.keyId();
-    RateLimitDecision decision = null;
-    String store = "redis";
-    if (!redisAvailable && System.nanoTime() - redisRetryAt < 0) {
-      store = "local";
-    } else {
-      try {
-        decision = redis.decide(redisKey, gcra);
-        redisAnswered();
-      } catch (JedisException e) {
-        redisFailed(e);
-        store = "local";
-      }
-    }
-    if (decision == null) {
-      localDecisions.increment();
-      decision = local.decide(redisKey, gcra);
-    }
-    if (!decision.allowed()) {
+    Decided decided = decide(keyPrefix + KEY_SPACE + key.keyId(), gcra);
+    if (!decided.decision().allowed()) {
       meters
           .counter(
-              "marketflow_rate_limit_rejections", "account_type", key.accountType(), "store", store)
+              "marketflow_rate_limit_rejections",
+              "account_type",
+              key.accountType(),
+              "store",
+              decided.store())
           .increment();
     }
+    return decided.decision();
+  }
+
+  /**
+   * Decides one request without a valid key from {@code address}, counting it when admitted; a
+   * refusal is remembered for {@link #unkeyedRefusal} until its {@code Retry-After} has passed.
+   */
+  public RateLimitDecision decideUnkeyed(String address) {
+    Decided decided = decide(keyPrefix + KEY_SPACE + ADDRESS_SPACE + address, unkeyedGcra);
+    RateLimitDecision decision = decided.decision();
+    if (!decision.allowed()) {
+      refusedAddresses.put(address, new Refusal(decision, System.nanoTime()));
+      unkeyedRejections(decided.store()).increment();
+    }
     return decision;
+  }
+
+  /**
+   * The refusal of a request from {@code address} that this instance refused less than its {@code
+   * Retry-After} ago, its times counted down since, without asking Redis; {@code null} when there
+   * is none.
+   */
+  public RateLimitDecision unkeyedRefusal(String address) {
+    Refusal refusal = refusedAddresses.getIfPresent(address);
+    if (refusal == null) {
+      return null;
+    }
+    long elapsedMicros = (System.nanoTime() - refusal.atNanos()) / 1_000;
+    RateLimitDecision then = refusal.decision();
+    if (elapsedMicros >= then.retryAfterMicros()) {
+      refusedAddresses.asMap().remove(address, refusal);
+      return null;
+    }
+    unkeyedRejections(REMEMBERED).increment();
+    return new RateLimitDecision(
+        false,
+        then.limit(),
+        0,
+        then.retryAfterMicros() - elapsedMicros,
+        Math.max(0, then.resetMicros() - elapsedMicros));
+  }
+
+  private Counter unkeyedRejections(String store) {
+    return meters.counter("marketflow_rate_limit_unkeyed_rejections", "store", store);
+  }
+
+  /** A decision and where it was taken: {@code redis} or {@code local}. */
+  private record Decided(RateLimitDecision decision, String store) {}
+
+  /** A refusal of an address and when it was decided ({@link System#nanoTime()}). */
+  private record Refusal(RateLimitDecision decision, long atNanos) {}
+
+  private Decided decide(String redisKey, Gcra gcra) {
+    if (!redisAvailable && System.nanoTime() - redisRetryAt < 0) {
+      return local(redisKey, gcra);
+    }
+    try {
+      RateLimitDecision decision = redis.decide(redisKey, gcra);
+      redisAnswered();
+      return new Decided(decision, "redis");
+    } catch (JedisException e) {
+      redisFailed(e);
+      return local(redisKey, gcra);
+    }
+  }
+
+  private Decided local(String redisKey, Gcra gcra) {
+    localDecisions.increment();
+    return new Decided(local.decide(redisKey, gcra), "local");
   }
 }

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketflow.api.common.ApiPaths;
 import org.marketflow.api.testing.InjectApiKeys;
@@ -37,6 +38,23 @@ class AdminResourceTest {
       request.contentType("application/json").body(body);
     }
     return request.when().post(ApiPaths.ADMIN + path).then();
+  }
+
+  /** Creates an account named {@code name} through the admin endpoint; returns its id. */
+  private String newAccount(String admin, String name) {
+    return post(admin, "/accounts", "{\"name\":\"" + name + "\"}")
+        .statusCode(201)
+        .body("accountType", equalTo("standard"))
+        .extract()
+        .path("accountId");
+  }
+
+  /** Creates a read key of {@code accountId} through the admin endpoint; returns its key id. */
+  private String newReadKey(String admin, String accountId) {
+    return post(admin, "/accounts/" + accountId + "/keys", "{\"permissions\":[\"read\"]}")
+        .statusCode(201)
+        .extract()
+        .path("key.keyId");
   }
 
   private static ValidatableResponse ohlc(String key) {
@@ -143,17 +161,8 @@ class AdminResourceTest {
   @Test
   void everyCreationIsAudited() throws Exception {
     String admin = apiKeys.key(Permissions.ADMIN);
-    String accountId =
-        post(admin, "/accounts", "{\"name\":\"Fund B\"}")
-            .statusCode(201)
-            .body("accountType", equalTo("standard"))
-            .extract()
-            .path("accountId");
-    String keyId =
-        post(admin, "/accounts/" + accountId + "/keys", "{\"permissions\":[\"read\"]}")
-            .statusCode(201)
-            .extract()
-            .path("key.keyId");
+    String accountId = newAccount(admin, "Fund B");
+    String keyId = newReadKey(admin, accountId);
 
     assertThat(audit(accountId)).containsExactly("account.create " + actorOf(admin));
     assertThat(audit(keyId)).containsExactly("key.create " + actorOf(admin));
@@ -183,11 +192,7 @@ class AdminResourceTest {
     post(admin, "/accounts/not-a-uuid/keys", "{\"permissions\":[\"read\"]}")
         .statusCode(400)
         .body("details.parameter", equalTo("accountId"));
-    String accountId =
-        post(admin, "/accounts", "{\"name\":\"Fund C\"}")
-            .statusCode(201)
-            .extract()
-            .path("accountId");
+    String accountId = newAccount(admin, "Fund C");
     for (String body : List.of("{}", "{\"permissions\":[]}", "{\"permissions\":[\"write\"]}")) {
       post(admin, "/accounts/" + accountId + "/keys", body)
           .statusCode(400)
@@ -195,6 +200,100 @@ class AdminResourceTest {
           .body("details.parameter", equalTo("permissions"));
     }
     post(admin, "/accounts/" + accountId + "/keys", "not json").statusCode(400);
+  }
+
+  @Test
+  void readsTheAuditLogOfAnAccountNewestFirstAPageAtATime() throws Exception {
+    String admin = apiKeys.key(Permissions.ADMIN);
+    String accountId = newAccount(admin, "Fund D");
+    String keyId = newReadKey(admin, accountId);
+    post(admin, "/keys/" + keyId + "/rotate", null).statusCode(201);
+    post(admin, "/accounts/" + accountId + "/deactivate", null).statusCode(200);
+    newAccount(admin, "Fund E");
+
+    JsonPath all = auditLog(admin, Map.of("accountId", accountId)).extract().jsonPath();
+
+    assertThat(all.getList("entries.action"))
+        .containsExactly("account.deactivate", "key.rotate", "key.create", "account.create");
+    assertThat(all.getList("entries.targetId")).containsExactly(accountId, keyId, keyId, accountId);
+    assertThat(all.getList("entries.actorKeyId")).containsOnly(actorOf(admin));
+    assertThat(all.getInt("count")).isEqualTo(4);
+    assertThat(all.getString("nextCursor")).isNull();
+    assertThat(all.getString("entries[2].details.accountId")).isEqualTo(accountId);
+    assertThat(all.getList("entries[2].details.permissions")).containsExactly("read");
+    List<Long> ids = all.getList("entries.auditId", Long.class);
+    assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    JsonPath first =
+        auditLog(admin, Map.of("accountId", accountId, "limit", "3")).extract().jsonPath();
+    assertThat(first.getList("entries.action"))
+        .containsExactly("account.deactivate", "key.rotate", "key.create");
+    JsonPath second =
+        auditLog(
+                admin,
+                Map.of(
+                    "accountId", accountId, "limit", "3", "cursor", first.getString("nextCursor")))
+            .extract()
+            .jsonPath();
+    assertThat(second.getList("entries.action")).containsExactly("account.create");
+    assertThat(second.getString("nextCursor")).isNull();
+
+    String rotatedAt = all.getString("entries[1].createdAt");
+    assertThat(actions(admin, Map.of("accountId", accountId, "startTime", rotatedAt)))
+        .containsExactly("account.deactivate", "key.rotate");
+    assertThat(actions(admin, Map.of("accountId", accountId, "endTime", rotatedAt)))
+        .containsExactly("key.create", "account.create");
+  }
+
+  @Test
+  void theWholeAuditLogHoldsEveryAccountsEntries() {
+    String admin = apiKeys.key(Permissions.ADMIN);
+    String accountId = newAccount(admin, "Fund F");
+
+    JsonPath latest = auditLog(admin, Map.of("limit", "1")).extract().jsonPath();
+
+    assertThat(latest.getString("entries[0].targetId")).isEqualTo(accountId);
+    assertThat(latest.getString("nextCursor")).isNotNull();
+  }
+
+  @Test
+  void badAuditLogQueriesAreFourHundredsNamingTheParameter() {
+    String admin = apiKeys.key(Permissions.ADMIN);
+    Map<String, String> cases =
+        Map.of(
+            "accountId=not-a-uuid", "accountId",
+            "startTime=yesterday", "startTime",
+            "startTime=2024-01-02T00:00:00Z&endTime=2024-01-01T00:00:00Z", "endTime",
+            "limit=0", "limit",
+            "limit=1001", "limit",
+            "cursor=bm90LWEtY3Vyc29y", "cursor");
+    cases.forEach(
+        (query, parameter) ->
+            given()
+                .header(ApiKeyAuthenticationMechanism.HEADER, admin)
+                .urlEncodingEnabled(false)
+                .when()
+                .get(ApiPaths.ADMIN + "/audit?" + query)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("INVALID_PARAMETER"))
+                .body("details.parameter", equalTo(parameter)));
+  }
+
+  /** The actions of the audit log's first page for {@code params}. */
+  private static List<String> actions(String admin, Map<String, String> params) {
+    return auditLog(admin, params).extract().jsonPath().getList("entries.action");
+  }
+
+  private static ValidatableResponse auditLog(String admin, Map<String, String> params) {
+    return given()
+        .header(ApiKeyAuthenticationMechanism.HEADER, admin)
+        .queryParams(params)
+        .when()
+        .get(ApiPaths.ADMIN + "/audit")
+        .then()
+        .statusCode(200)
+        .contentType("application/json");
   }
 
   /** The audit rows of a target, oldest first, as "action actorKeyId". */

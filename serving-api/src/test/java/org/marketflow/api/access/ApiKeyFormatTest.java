@@ -1,9 +1,19 @@
 package org.marketflow.api.access;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyFormatTest {
@@ -49,5 +59,31 @@ class ApiKeyFormatTest {
     assertThat(hasher.matches(key.substring(0, 63) + "A", stored)).isFalse();
     assertThat(new ApiKeyHasher("pepper-two-0123456789abcdef012345").matches(key, stored))
         .isFalse();
+  }
+
+  /** Each thread's reused Mac gives, hash after hash, what a fresh HMAC-SHA-256 gives. */
+  @Test
+  void theHashIsTheHmacOfTheKeyOnEveryThreadAndEveryCall() throws Exception {
+    String pepper = "pepper-one-0123456789abcdef012345";
+    ApiKeyHasher hasher = new ApiKeyHasher(pepper);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(
+            threads.submit(
+                () -> {
+                  String key = ApiKeyFormat.newKey();
+                  Mac fresh = Mac.getInstance("HmacSHA256");
+                  fresh.init(new SecretKeySpec(pepper.getBytes(UTF_8), "HmacSHA256"));
+                  return Arrays.equals(hasher.hash(key), fresh.doFinal(key.getBytes(UTF_8)));
+                }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }

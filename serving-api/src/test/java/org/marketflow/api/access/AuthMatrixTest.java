@@ -37,7 +37,8 @@ class AuthMatrixTest {
   /**
    * Each endpoint: method, path (with a valid query), the permission it needs, the status it
    * answers a key that has it (a 404 where the path names an account or key that does not exist:
-   * the request got past authentication), and the JSON body it takes, if any.
+   * the request got past authentication; the audit log of an unknown account is an empty page), and
+   * the JSON body it takes, if any.
    */
   static final List<Endpoint> ENDPOINTS =
       List.of(
@@ -71,7 +72,8 @@ class AuthMatrixTest {
               ADMIN + "/accounts/" + NO_SUCH + "/deactivate", null, Permissions.ADMIN, 404),
           Endpoint.post(ADMIN + "/accounts/" + NO_SUCH + "/activate", null, Permissions.ADMIN, 404),
           Endpoint.post(ADMIN + "/keys/" + NO_SUCH + "/rotate", null, Permissions.ADMIN, 404),
-          Endpoint.post(ADMIN + "/keys/" + NO_SUCH + "/revoke", null, Permissions.ADMIN, 404));
+          Endpoint.post(ADMIN + "/keys/" + NO_SUCH + "/revoke", null, Permissions.ADMIN, 404),
+          Endpoint.get(ADMIN + "/audit?accountId=" + NO_SUCH + "&limit=5", Permissions.ADMIN, 200));
 
   @InjectApiKeys StandardKeys keys;
 

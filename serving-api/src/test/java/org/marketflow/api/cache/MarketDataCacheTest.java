@@ -1,5 +1,6 @@
 package org.marketflow.api.cache;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,8 +18,12 @@ import org.marketflow.api.testing.PostgresTestResource;
 import org.marketflow.api.testing.RedisTestResource;
 import org.marketflow.testing.servers.LocalRedis;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
 
-/** Answers are cached in Redis under the service's prefix with the design's TTLs, and counted. */
+/**
+ * Answers are cached in Redis under the service's prefix with the design's TTLs, as the JSON bytes
+ * that a hit answers unchanged, and counted.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = RedisTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -48,12 +53,32 @@ class MarketDataCacheTest {
         .statusCode(status);
   }
 
+  /** A 200 JSON answer's body, as the bytes received. */
+  private static byte[] getBytes(String endpoint, Map<String, String> params) {
+    return ApiCalls.authorized()
+        .queryParams(params)
+        .when()
+        .get(MARKET_DATA + endpoint)
+        .then()
+        .statusCode(200)
+        .contentType("application/json;charset=UTF-8")
+        .extract()
+        .asByteArray();
+  }
+
+  /** The key of the one entry of {@code endpoint} whose key contains {@code marker}. */
+  private static String onlyKey(JedisPooled redis, String endpoint, String marker) {
+    var keys =
+        redis.keys(
+            prefix() + "cache:" + endpoint + ":" + ResponseCache.FORMAT + ":*" + marker + "*");
+    assertThat(keys).hasSize(1);
+    return keys.iterator().next();
+  }
+
   /** The TTL left on the one entry of {@code endpoint} whose key contains {@code marker}. */
   private long ttlOfEntry(String endpoint, String marker) {
     try (JedisPooled redis = new JedisPooled(LocalRedis.shared().uri())) {
-      var keys = redis.keys(prefix() + "cache:" + endpoint + ":*" + marker + "*");
-      assertThat(keys).hasSize(1);
-      return redis.pttl(keys.iterator().next());
+      return redis.pttl(onlyKey(redis, endpoint, marker));
     }
   }
 
@@ -89,6 +114,40 @@ class MarketDataCacheTest {
     get("statistics", Map.of("instrument", "SIM:STATS-DB", "period", "7d"), 200);
 
     assertThat(ttlOfEntry("statistics", "SIM:STATS-DB|7d")).isBetween(1L, 60_000L);
+  }
+
+  @Test
+  void aHitAnswersTheStoredBytesAsTheyAre() {
+    // An end time no other test asks for: the entry is this test's alone, and removed after it.
+    Map<String, String> query =
+        Map.of("instrument", "BINANCE:BTCUSDT", "interval", "1m", "endTime", "1723160000789");
+    byte[] computed = getBytes("ohlc", query);
+    try (JedisPooled redis = new JedisPooled(LocalRedis.shared().uri())) {
+      byte[] key = onlyKey(redis, "ohlc", "2024-08-08T23:33:20.789Z").getBytes(UTF_8);
+      try {
+        assertThat(redis.get(key)).isEqualTo(computed);
+
+        // Bytes no serializer would write (spacing, field order, an unknown field): a hit that
+        // were parsed and written again would not answer them unchanged.
+        byte[] stored = "{ \"bars\" : [], \"stored\":\"as is\", \"count\":0 }".getBytes(UTF_8);
+        redis.set(key, stored, SetParams.setParams().keepttl());
+
+        assertThat(getBytes("ohlc", query)).isEqualTo(stored);
+      } finally {
+        redis.del(key);
+      }
+    }
+  }
+
+  @Test
+  void aHitAnswersWhatTheMissAnswered() {
+    Map<String, String> query =
+        Map.of("instrument", "BINANCE:BTCUSDT", "startTime", "1723111200456");
+
+    byte[] miss = getBytes("trades", query);
+    byte[] hit = getBytes("trades", query);
+
+    assertThat(hit).isEqualTo(miss);
   }
 
   @Test

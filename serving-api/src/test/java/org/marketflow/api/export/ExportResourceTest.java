@@ -1,5 +1,6 @@
 package org.marketflow.api.export;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,12 +35,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.marketflow.api.access.ApiKeyAuthenticationMechanism;
+import org.marketflow.api.access.ApiKeyFormat;
+import org.marketflow.api.access.Permissions;
 import org.marketflow.api.export.ExportFiles.Parsed;
 import org.marketflow.api.export.rows.ColumnKind;
 import org.marketflow.api.export.rows.ExportColumn;
 import org.marketflow.api.export.rows.ExportTable;
 import org.marketflow.api.export.write.CsvRowWriter;
 import org.marketflow.api.testing.ApiCalls;
+import org.marketflow.api.testing.InjectApiKeys;
+import org.marketflow.api.testing.PostgresTestResource;
+import org.marketflow.api.testing.TestApiKeys;
 
 /**
  * The export endpoint against a real PostgreSQL holding {@link ExportFixtures}: every type in every
@@ -48,6 +56,8 @@ import org.marketflow.api.testing.ApiCalls;
 @QuarkusTest
 @WithTestResource(value = ExportTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ExportResourceTest {
+
+  @InjectApiKeys TestApiKeys apiKeys;
 
   static final String PATH = "/api/institutional/market-data/export";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +83,23 @@ class ExportResourceTest {
         instrument,
         "startTime",
         start.toString(),
+        "endTime",
+        end.toString());
+  }
+
+  /** A statistics export of the 1h period of {@code STATS}, from {@code DAY3} to {@code end}. */
+  private static Map<String, String> statistics(String format, Instant end) {
+    return params(
+        "type",
+        "statistics",
+        "format",
+        format,
+        "instrument",
+        STATS,
+        "period",
+        "1h",
+        "startTime",
+        DAY3.toString(),
         "endTime",
         end.toString());
   }
@@ -193,15 +220,7 @@ class ExportResourceTest {
     assertExport(
         ExportType.STATISTICS,
         format,
-        params(
-            "instrument",
-            STATS,
-            "period",
-            "1h",
-            "startTime",
-            DAY3.toString(),
-            "endTime",
-            DAY3.plusSeconds(3600).toString()),
+        statistics(format.code(), DAY3.plusSeconds(3600)),
         ExportFixtures.stats().stream()
             .filter(s -> s.period().equals("1h"))
             .map(ExportFixtures.Stat::expected)
@@ -241,21 +260,7 @@ class ExportResourceTest {
         .doesNotContain(",=")
         .doesNotContain(",-3");
 
-    byte[] stats =
-        streamed(
-            params(
-                "type",
-                "statistics",
-                "format",
-                "csv",
-                "instrument",
-                STATS,
-                "period",
-                "1h",
-                "startTime",
-                DAY3.toString(),
-                "endTime",
-                DAY3.plusSeconds(90).toString()));
+    byte[] stats = streamed(statistics("csv", DAY3.plusSeconds(90)));
     String statsCsv = new String(ExportFiles.gunzip(stats).readAllBytes(), StandardCharsets.UTF_8);
     assertThat(statsCsv).contains(",60900.0,-0.5,61010.0,").doesNotContain("'-0.5");
   }
@@ -304,26 +309,8 @@ class ExportResourceTest {
 
   @Test
   void aJobsFileExpiresAndIsRemoved() throws Exception {
-    Map<String, String> params =
-        params(
-            "type",
-            "statistics",
-            "format",
-            "json",
-            "instrument",
-            STATS,
-            "period",
-            "1h",
-            "startTime",
-            DAY3.toString(),
-            "endTime",
-            DAY3.plusSeconds(3600).toString(),
-            "async",
-            "true");
-    Response accepted = get(params);
-    assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
-    String jobId = JSON.readTree(accepted.asString()).get("jobId").asText();
-    JsonNode done = awaitCompleted(jobId);
+    JsonNode done = completedJob(statistics("json", DAY3.plusSeconds(3600)));
+    String jobId = done.get("jobId").asText();
     assertThat(done.get("recordCount").asLong()).isEqualTo(3);
     String download = done.get("downloadUrl").asText();
     byte[] file =
@@ -394,22 +381,71 @@ class ExportResourceTest {
             });
   }
 
-  /** A job row as an instance would have left it, without a file. */
+  /**
+   * A job row as an instance would have left it, without a file, owned by the account of the key
+   * {@link ApiCalls#authorized()} sends.
+   */
   private static UUID insertJob(String status, Instant expiresAt, String error) throws Exception {
+    return insertJob(status, expiresAt, error, accountOf(PostgresTestResource.keys().all()));
+  }
+
+  private static UUID insertJob(String status, Instant expiresAt, String error, UUID owner)
+      throws Exception {
     UUID id = UUID.randomUUID();
     try (Connection connection = ExportTestResource.connect();
         PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO export_jobs (job_id, status, export_type, format, request, file_name,"
-                    + " error, created_at, expires_at) VALUES (?, ?, 'trades', 'csv', 'test',"
-                    + " 'trades.csv.gz', ?, now(), ?)")) {
+                "INSERT INTO export_jobs (job_id, account_id, status, export_type, format, request,"
+                    + " file_name, error, created_at, expires_at) VALUES (?, ?, ?, 'trades', 'csv',"
+                    + " 'test', 'trades.csv.gz', ?, now(), ?)")) {
       insert.setObject(1, id);
-      insert.setString(2, status);
-      insert.setString(3, error);
-      insert.setObject(4, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+      insert.setObject(2, owner);
+      insert.setString(3, status);
+      insert.setString(4, error);
+      insert.setObject(5, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
       assertThat(insert.executeUpdate()).isEqualTo(1);
     }
     return id;
+  }
+
+  /** The account of {@code key}, from its row. */
+  private static UUID accountOf(String key) throws Exception {
+    try (Connection connection = ExportTestResource.connect();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT account_id FROM api_keys WHERE prefix = ?")) {
+      select.setString(1, ApiKeyFormat.prefixOf(key));
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  @Test
+  void anotherAccountsJobIsNotFound() throws Exception {
+    JsonNode done = completedJob(statistics("csv", DAY3.plusSeconds(3600)));
+    String jobId = done.get("jobId").asText();
+    String otherAccount = apiKeys.key(Permissions.READ);
+
+    for (String path : List.of(PATH + "/" + jobId, done.get("downloadUrl").asText())) {
+      given()
+          .header(ApiKeyAuthenticationMechanism.HEADER, otherAccount)
+          .when()
+          .get(path)
+          .then()
+          .statusCode(404)
+          .body("code", equalTo("NOT_FOUND"))
+          .body("error", equalTo("No export job " + jobId));
+      ApiCalls.authorized().when().get(path).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void aJobWithoutAnOwnerIsNotFound() throws Exception {
+    UUID ownerless = insertJob("failed", Instant.now().plusSeconds(3600), "any", null);
+
+    ApiCalls.authorized().when().get(PATH + "/" + ownerless).then().statusCode(404);
+    ApiCalls.authorized().when().get(PATH + "/" + ownerless + "/download").then().statusCode(404);
   }
 
   @Test
@@ -494,6 +530,14 @@ class ExportResourceTest {
     Response response = ApiCalls.authorized().when().get(PATH + "/" + jobId);
     assertThat(response.statusCode()).isEqualTo(200);
     return JSON.readTree(response.asString());
+  }
+
+  /** Asks for {@code params} as a job ({@code async=true}) and waits until it completed. */
+  private static JsonNode completedJob(Map<String, String> params) throws Exception {
+    params.put("async", "true");
+    Response accepted = get(params);
+    assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+    return awaitCompleted(JSON.readTree(accepted.asString()).get("jobId").asText());
   }
 
   private static JsonNode awaitCompleted(String jobId) {

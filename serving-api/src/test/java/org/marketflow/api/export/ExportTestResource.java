@@ -1,6 +1,5 @@
 package org.marketflow.api.export;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import org.marketflow.api.testing.PostgresTestResource;
  * directory are those of the service under test, in-JVM or packaged; the tests reach them through
  * {@link #connect()} and {@link #directory()}.
  */
-public class ExportTestResource implements QuarkusTestResourceLifecycleManager {
+public class ExportTestResource extends PostgresTestResource {
 
   public static final long SYNC_MAX_ROWS = 60_000;
   public static final long MAX_ROWS = 100_000;
@@ -28,11 +27,9 @@ public class ExportTestResource implements QuarkusTestResourceLifecycleManager {
   private static volatile Map<String, String> database;
   private static volatile Path directory;
 
-  private final PostgresTestResource postgres = new PostgresTestResource();
-
   @Override
   public Map<String, String> start() {
-    Map<String, String> config = new HashMap<>(postgres.start());
+    Map<String, String> config = new HashMap<>(super.start());
     database = Map.copyOf(config);
     try (Connection connection = connect()) {
       ExportFixtures.insert(connection);
@@ -50,11 +47,6 @@ public class ExportTestResource implements QuarkusTestResourceLifecycleManager {
     config.put("marketflow.export.max-range", MAX_RANGE_DAYS + "d");
     config.put("marketflow.export.cleanup-every", "1s");
     return config;
-  }
-
-  @Override
-  public void stop() {
-    postgres.stop();
   }
 
   /** A connection to the service's database. */

@@ -51,6 +51,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     // The standard keys' tier admits what any endpoint test sends; rate-limit tests use their own.
     config.put("marketflow.rate-limit.tiers." + TestApiKeys.STANDARD + ".requests", "1000000");
     config.put("marketflow.rate-limit.tiers." + TestApiKeys.STANDARD + ".burst", "100000");
+    // Tests send many requests without a valid key, all from 127.0.0.1: UnkeyedRateLimitTest
+    // tests that limit with its own.
+    config.put("marketflow.rate-limit.unkeyed.requests", "1000000");
+    config.put("marketflow.rate-limit.unkeyed.burst", "100000");
     config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
     config.put("quarkus.datasource.username", nullToEmpty(database.user()));
     config.put("quarkus.datasource.password", nullToEmpty(database.password()));

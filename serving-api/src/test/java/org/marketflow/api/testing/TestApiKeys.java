@@ -2,19 +2,20 @@ package org.marketflow.api.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.marketflow.api.access.AccessFixtures;
 import org.marketflow.api.access.ApiKeyFormat;
 import org.marketflow.api.access.ApiKeyHasher;
 import org.marketflow.api.access.Permissions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Creates institutional accounts and API keys directly in a test database, hashed with {@link
- * #PEPPER} (the pepper {@link PostgresTestResource} gives the service), and returns the keys to
- * send in {@code X-API-Key}. Every call makes a new account with a random id, so tests never share
- * one by accident.
+ * Creates institutional accounts and API keys directly in a test database, through the service's
+ * own {@code AccessStore} ({@link AccessFixtures}), hashed with {@link #PEPPER} (the pepper {@link
+ * PostgresTestResource} gives the service), and returns the keys to send in {@code X-API-Key}.
+ * Every call makes a new account with a random id, so tests never share one by accident.
  *
  * <p>In a test class that uses {@link PostgresTestResource}, get one with a field
  * {@code @InjectApiKeys TestApiKeys apiKeys;}, or the ready-made keys of {@link StandardKeys} with
@@ -32,11 +33,17 @@ public final class TestApiKeys {
   private final String user;
   private final String password;
   private final ApiKeyHasher hasher = new ApiKeyHasher(PEPPER);
+  private final AccessFixtures fixtures;
 
   public TestApiKeys(String jdbcUrl, String user, String password) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(jdbcUrl);
+    dataSource.setUser(user);
+    dataSource.setPassword(password);
+    this.fixtures = new AccessFixtures(dataSource);
   }
 
   /** A key with {@code permissions} of a new active {@link #STANDARD} account. */
@@ -67,38 +74,16 @@ public final class TestApiKeys {
    */
   public Created create(
       String accountType, boolean active, boolean revoked, String... permissions) {
-    Permissions.of(List.of(permissions));
     String key = ApiKeyFormat.newKey();
-    UUID accountId = UUID.randomUUID();
-    UUID keyId = UUID.randomUUID();
-    try (Connection c = connect()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO api_accounts (account_id, name, account_type, active) VALUES (?, ?, ?,"
-                  + " ?)")) {
-        s.setObject(1, accountId);
-        s.setString(2, "test-" + accountId);
-        s.setString(3, accountType);
-        s.setBoolean(4, active);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO api_keys (key_id, account_id, prefix, secret_hash, permissions, status,"
-                  + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)")) {
-        s.setObject(1, keyId);
-        s.setObject(2, accountId);
-        s.setString(3, ApiKeyFormat.prefixOf(key));
-        s.setBytes(4, hasher.hash(key));
-        s.setArray(5, c.createArrayOf("text", permissions));
-        s.setString(6, revoked ? "revoked" : "active");
-        s.setBoolean(7, revoked);
-        s.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a test API key: " + e.getMessage(), e);
-    }
-    return new Created(key, keyId, accountId);
+    AccessFixtures.Ids ids =
+        fixtures.insert(
+            accountType,
+            active,
+            ApiKeyFormat.prefixOf(key),
+            hasher.hash(key),
+            Permissions.of(List.of(permissions)),
+            revoked);
+    return new Created(key, ids.keyId(), ids.accountId());
   }
 
   /** A connection to the test database, for assertions on the access tables. */

@@ -9,11 +9,14 @@ import org.marketflow.api.export.ExportType;
 /**
  * One row of {@code export_jobs}.
  *
+ * @param accountId the account whose key created the job, the only one it is shown to; {@code null}
+ *     for a job created before jobs had owners (shown to no one)
  * @param expiresAt when a completed job's file expires; for a processing job, when it is given up
  * @param error why the job failed, else {@code null}
  */
 public record ExportJob(
     UUID id,
+    UUID accountId,
     Status status,
     ExportType type,
     ExportFormat format,
@@ -25,6 +28,11 @@ public record ExportJob(
     Instant createdAt,
     Instant completedAt,
     Instant expiresAt) {
+
+  /** Whether {@code account} may see the job: it created it. */
+  public boolean ownedBy(UUID account) {
+    return accountId != null && accountId.equals(account);
+  }
 
   /** The life of a job: processing, then completed or failed; a completed job expires. */
   public enum Status {

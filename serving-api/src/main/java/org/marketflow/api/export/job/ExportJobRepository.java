@@ -19,16 +19,17 @@ import org.marketflow.api.persistence.Connections;
 import org.marketflow.api.persistence.DataAccessException;
 
 /**
- * {@code export_jobs} (schema version 6) with plain JDBC: every instance of the service reads and
- * moves the same jobs, so a job's status and download are answered by any of them. Status changes
- * are conditional updates ({@code WHERE status = ...}), so two instances never both move one job.
+ * {@code export_jobs} (schema versions 6 and 28) with plain JDBC: every instance of the service
+ * reads and moves the same jobs, so a job's status and download are answered by any of them. Status
+ * changes are conditional updates ({@code WHERE status = ...}), so two instances never both move
+ * one job.
  */
 @ApplicationScoped
 public class ExportJobRepository {
 
   private static final String COLUMNS =
-      "job_id, status, export_type, format, request, file_name, record_count, file_size, error,"
-          + " created_at, completed_at, expires_at";
+      "job_id, account_id, status, export_type, format, request, file_name, record_count,"
+          + " file_size, error, created_at, completed_at, expires_at";
 
   private final DataSource dataSource;
 
@@ -39,20 +40,21 @@ public class ExportJobRepository {
   /** Stores a new processing job. */
   public void insert(ExportJob job) {
     update(
-        "INSERT INTO export_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO export_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s -> {
           s.setObject(1, job.id());
-          s.setString(2, job.status().code());
-          s.setString(3, job.type().code());
-          s.setString(4, job.format().code());
-          s.setString(5, job.request());
-          s.setString(6, job.fileName());
-          s.setLong(7, job.recordCount());
-          s.setLong(8, job.fileSize());
-          s.setString(9, job.error());
-          s.setObject(10, time(job.createdAt()));
-          s.setObject(11, time(job.completedAt()));
-          s.setObject(12, time(job.expiresAt()));
+          s.setObject(2, job.accountId());
+          s.setString(3, job.status().code());
+          s.setString(4, job.type().code());
+          s.setString(5, job.format().code());
+          s.setString(6, job.request());
+          s.setString(7, job.fileName());
+          s.setLong(8, job.recordCount());
+          s.setLong(9, job.fileSize());
+          s.setString(10, job.error());
+          s.setObject(11, time(job.createdAt()));
+          s.setObject(12, time(job.completedAt()));
+          s.setObject(13, time(job.expiresAt()));
         });
   }
 
@@ -172,6 +174,7 @@ public class ExportJobRepository {
   private static ExportJob read(ResultSet rs) throws SQLException {
     return new ExportJob(
         rs.getObject("job_id", UUID.class),
+        rs.getObject("account_id", UUID.class),
         ExportJob.Status.fromCode(rs.getString("status")),
         ExportType.fromCode(rs.getString("export_type")).orElseThrow(),
         ExportFormat.fromCode(rs.getString("format")).orElseThrow(),

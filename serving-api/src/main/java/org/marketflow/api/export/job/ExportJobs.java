@@ -78,15 +78,16 @@ public class ExportJobs {
   }
 
   /**
-   * Stores the job as processing and queues it.
+   * Stores the job as processing, owned by {@code accountId}, and queues it.
    *
    * @throws ApiException 503 when the queue is full
    */
-  public ExportJob submit(ExportRequest request) {
+  public ExportJob submit(ExportRequest request, UUID accountId) {
     Instant now = clock.instant();
     ExportJob job =
         new ExportJob(
             UUID.randomUUID(),
+            accountId,
             ExportJob.Status.PROCESSING,
             request.type(),
             request.format(),

@@ -6,8 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
+import org.marketflow.api.common.JsonBody;
 
 /**
  * {@code GET /api/institutional/market-data/ohlc}: OHLC bars of one instrument or of the outcomes
@@ -28,7 +31,8 @@ public class OhlcResource {
   }
 
   @GET
-  public OhlcResponse ohlc(@BeanParam OhlcParameters parameters) {
-    return service.find(parameters.toQuery());
+  @APIResponseSchema(OhlcResponse.class)
+  public Response ohlc(@BeanParam OhlcParameters parameters) {
+    return JsonBody.ok(service.find(parameters.toQuery()));
   }
 }

@@ -14,26 +14,23 @@ public class OhlcService {
   static final String ENDPOINT = "ohlc";
 
   private final OhlcBarRepository repository;
-  private final ResponseCache cache;
+  private final ResponseCache.Answers<OhlcResponse> answers;
   private final Clock clock;
 
   public OhlcService(OhlcBarRepository repository, ResponseCache cache) {
     this.repository = repository;
-    this.cache = cache;
+    this.answers = cache.answers(ENDPOINT, OhlcResponse.class);
     this.clock = Clock.systemUTC();
   }
 
   /**
    * With a start time, the first {@code limit} bars from it; without, the latest {@code limit} bars
    * before the end time, or before now; after the cursor when there is one, gap-filled when asked.
+   *
+   * @return the {@link OhlcResponse} as JSON
    */
-  public OhlcResponse find(OhlcQuery query) {
-    return cache.get(
-        ENDPOINT,
-        query.cacheKey(),
-        CacheTtls.ohlc(query.interval()),
-        OhlcResponse.class,
-        () -> load(query));
+  public byte[] find(OhlcQuery query) {
+    return answers.get(query.cacheKey(), CacheTtls.ohlc(query.interval()), () -> load(query));
   }
 
   private OhlcResponse load(OhlcQuery query) {

@@ -6,8 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
+import org.marketflow.api.common.JsonBody;
 
 /** {@code GET /api/institutional/market-data/orderbook}: the live book of one instrument. */
 @Path(OrderBookResource.PATH)
@@ -24,7 +27,8 @@ public class OrderBookResource {
   }
 
   @GET
-  public OrderBookResponse orderBook(@BeanParam OrderBookParameters parameters) {
-    return service.find(parameters.toQuery());
+  @APIResponseSchema(OrderBookResponse.class)
+  public Response orderBook(@BeanParam OrderBookParameters parameters) {
+    return JsonBody.ok(service.find(parameters.toQuery()));
   }
 }

@@ -6,8 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
+import org.marketflow.api.common.JsonBody;
 
 /** {@code GET /api/institutional/market-data/statistics}: the latest statistics of a period. */
 @Path(StatisticsResource.PATH)
@@ -24,7 +27,8 @@ public class StatisticsResource {
   }
 
   @GET
-  public StatisticsResponse statistics(@BeanParam StatisticsParameters parameters) {
-    return service.find(parameters.toQuery());
+  @APIResponseSchema(StatisticsResponse.class)
+  public Response statistics(@BeanParam StatisticsParameters parameters) {
+    return JsonBody.ok(service.find(parameters.toQuery()));
   }
 }

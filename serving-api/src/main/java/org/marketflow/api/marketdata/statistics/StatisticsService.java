@@ -27,7 +27,8 @@ public class StatisticsService {
   private final MarketStatisticsRepository repository;
   private final JedisPooled redis;
   private final ObjectMapper json;
-  private final ResponseCache cache;
+  private final ResponseCache.Answers<StatisticsResponse> answers;
+  private final ResponseCache.Lookups liveLookups;
 
   public StatisticsService(
       MarketStatisticsRepository repository,
@@ -37,16 +38,13 @@ public class StatisticsService {
     this.repository = repository;
     this.redis = redis;
     this.json = json;
-    this.cache = cache;
+    this.answers = cache.answers(ENDPOINT, StatisticsResponse.class);
+    this.liveLookups = cache.lookups(ENDPOINT + "-live");
   }
 
-  public StatisticsResponse find(StatisticsQuery query) {
-    return cache.get(
-        ENDPOINT,
-        query.cacheKey(),
-        CacheTtls.STATISTICS,
-        StatisticsResponse.class,
-        () -> load(query));
+  /** The {@link StatisticsResponse} to {@code query}, as JSON. */
+  public byte[] find(StatisticsQuery query) {
+    return answers.get(query.cacheKey(), CacheTtls.STATISTICS, () -> load(query));
   }
 
   private StatisticsResponse load(StatisticsQuery query) {
@@ -71,7 +69,7 @@ public class StatisticsService {
       String value = redis.get(key);
       return value == null ? null : json.readValue(value, StoredStatistics.class);
     } catch (JedisException e) {
-      cache.count(ENDPOINT + "-live", "error");
+      liveLookups.error().increment();
       LOG.debugf("Redis unavailable for %s, reading the database: %s", key, e.getMessage());
       return null;
     } catch (JsonProcessingException e) {

@@ -6,8 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.marketflow.api.access.Permissions;
 import org.marketflow.api.common.ApiPaths;
+import org.marketflow.api.common.JsonBody;
 
 /**
  * {@code GET /api/institutional/market-data/trades}: archived trades of one instrument or of the
@@ -27,7 +30,8 @@ public class TradesResource {
   }
 
   @GET
-  public TradesResponse trades(@BeanParam TradesParameters parameters) {
-    return service.find(parameters.toQuery());
+  @APIResponseSchema(TradesResponse.class)
+  public Response trades(@BeanParam TradesParameters parameters) {
+    return JsonBody.ok(service.find(parameters.toQuery()));
   }
 }

@@ -12,16 +12,16 @@ public class TradesService {
   static final String ENDPOINT = "trades";
 
   private final TradeRepository repository;
-  private final ResponseCache cache;
+  private final ResponseCache.Answers<TradesResponse> answers;
 
   public TradesService(TradeRepository repository, ResponseCache cache) {
     this.repository = repository;
-    this.cache = cache;
+    this.answers = cache.answers(ENDPOINT, TradesResponse.class);
   }
 
-  public TradesResponse find(TradesQuery query) {
-    return cache.get(
-        ENDPOINT, query.cacheKey(), CacheTtls.TRADES, TradesResponse.class, () -> load(query));
+  /** The {@link TradesResponse} to {@code query}, as JSON. */
+  public byte[] find(TradesQuery query) {
+    return answers.get(query.cacheKey(), CacheTtls.TRADES, () -> load(query));
   }
 
   /**

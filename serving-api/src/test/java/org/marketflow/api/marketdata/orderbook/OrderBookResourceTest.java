@@ -120,6 +120,31 @@ class OrderBookResourceTest {
   }
 
   @Test
+  void eachRequestAnswersTheBookTheKeyHoldsThen() throws Exception {
+    String instrument = "SIM:BOOK-CHANGES-" + RUN;
+    SetParams ttl = SetParams.setParams().px(60_000);
+    Map<String, String> query = Map.of("instrument", instrument, "depth", "2");
+    try {
+      redis.set(RedisKeys.BOOK + instrument, BookJson.snapshot(instrument, TIME, 5), ttl);
+      JsonNode first = book(query);
+      assertThat(book(query)).isEqualTo(first);
+
+      Instant later = TIME.plusMillis(500);
+      redis.set(RedisKeys.BOOK + instrument, BookJson.snapshot(instrument, later, 1), ttl);
+      JsonNode second = book(query);
+
+      assertThat(first.get("timestamp").asText()).isEqualTo(TIME.toString());
+      assertThat(first.get("bids")).hasSize(2);
+      assertThat(second.get("timestamp").asText()).isEqualTo(later.toString());
+      assertThat(second.get("bids")).hasSize(1);
+      assertThat(second.get("bookBidLevels").asInt()).isEqualTo(11);
+    } finally {
+      redis.del(RedisKeys.BOOK + instrument);
+    }
+    ApiCalls.authorized().queryParams(query).when().get(PATH).then().statusCode(404);
+  }
+
+  @Test
   void aBookThatIsNotLiveIs404WithTheInstrument() {
     String missing = "SIM:NO-BOOK-" + RUN;
     ApiCalls.authorized()
