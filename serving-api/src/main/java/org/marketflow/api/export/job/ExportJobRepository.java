@@ -19,7 +19,7 @@ import org.marketflow.api.persistence.Connections;
 import org.marketflow.api.persistence.DataAccessException;
 
 /**
- * {@code export_jobs} (schema versions 6 and 28) with plain JDBC: every instance of the service
+ * {@code export_jobs} (schema versions 6 and 9) with plain JDBC: every instance of the service
  * reads and moves the same jobs, so a job's status and download are answered by any of them. Status
  * changes are conditional updates ({@code WHERE status = ...}), so two instances never both move
  * one job.
