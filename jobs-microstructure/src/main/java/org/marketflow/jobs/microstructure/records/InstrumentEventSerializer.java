@@ -159,7 +159,11 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     return book;
   }
 
-  /** A level: price, size, then its order count or, where the venue gives none, -1. */
+  /**
+   * A level: price, size, then a byte saying whether it has an order count, and the count if so.
+   * Any count is written as it is: the serializer judges no input (a job would fail on it), the
+   * book's checks do.
+   */
   private static void writeLevels(List<BookLevel> levels, DataOutputView target)
       throws IOException {
     target.writeInt(levels.size());
@@ -167,10 +171,10 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
       target.writeDouble(level.getPrice());
       target.writeDouble(level.getSize());
       Integer orders = level.getOrderCount();
-      if (orders != null && orders < 0) {
-        throw new IOException("negative order count " + orders + " in " + level);
+      target.writeBoolean(orders != null);
+      if (orders != null) {
+        target.writeInt(orders);
       }
-      target.writeInt(orders == null ? -1 : orders);
     }
   }
 
@@ -183,8 +187,8 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     for (int i = 0; i < count; i++) {
       double price = source.readDouble();
       double size = source.readDouble();
-      int orders = source.readInt();
-      levels.add(new BookLevel(price, size, orders < 0 ? null : orders));
+      Integer orders = source.readBoolean() ? source.readInt() : null;
+      levels.add(new BookLevel(price, size, orders));
     }
     return levels;
   }

@@ -70,7 +70,7 @@ class InstrumentEventSerializerTest extends SerializerTestBase<InstrumentEvent> 
             .setPreviousSequence(9L)
             .setChecksum(4_294_967_295L)
             .setBids(List.of(new BookLevel(100.5, 0.0, null), new BookLevel(100.0, 2.5, 3)))
-            .setAsks(List.of(new BookLevel(101.0, 1.25, 0)))
+            .setAsks(List.of(new BookLevel(101.0, 1.25, 0), new BookLevel(102.0, 1.0, -1)))
             .build();
     BookUpdate sparse =
         BookUpdate.newBuilder(full)
