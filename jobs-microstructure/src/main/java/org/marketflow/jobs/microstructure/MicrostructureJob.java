@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
@@ -17,6 +18,7 @@ import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.StreamingJob;
 import org.marketflow.jobs.common.functions.ConsumedRejects;
 import org.marketflow.jobs.common.functions.RouteDeadLetters;
+import org.marketflow.jobs.common.functions.WatermarkBatches;
 import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
@@ -27,6 +29,7 @@ import org.marketflow.jobs.common.redis.RedisWrite;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.microstructure.functions.BookProcessor;
 import org.marketflow.jobs.microstructure.functions.EventInstrument;
+import org.marketflow.jobs.microstructure.functions.EventsInstrument;
 import org.marketflow.jobs.microstructure.functions.PredictionPairProcessor;
 import org.marketflow.jobs.microstructure.functions.QuoteOutcome;
 import org.marketflow.jobs.microstructure.functions.SampleTicks;
@@ -70,6 +73,13 @@ public final class MicrostructureJob implements StreamingJob {
   public static final String TRADES_SOURCE_UID = "microstructure-trades-source";
   public static final String STATUS_SOURCE_UID = "microstructure-status-source";
   public static final String BOOKS_UID = "microstructure-books";
+
+  /**
+   * The most events of an instrument sent over the shuffle in one record: enough that the
+   * per-record costs vanish, few enough that a list stays within a network buffer or two.
+   */
+  static final int MAX_BATCH = 256;
+
   public static final String PAIRS_UID = "microstructure-prediction-pairs";
   public static final String DEAD_LETTERS_UID = "microstructure-dead-letters-sink";
   public static final String SAMPLE_TICKS_UID = "microstructure-ticks-table-sample";
@@ -146,7 +156,7 @@ public final class MicrostructureJob implements StreamingJob {
         bookEvents
             .events()
             .union(tradeEvents.events(), statusEvents.events())
-            .keyBy(new EventInstrument(), Types.STRING)
+            .keyBy(new EventsInstrument(), Types.STRING)
             .process(new BookProcessor(settings), TypeInformation.of(MarketTick.class))
             .uid(BOOKS_UID)
             .name("Books, ticks and metrics");
@@ -179,7 +189,8 @@ public final class MicrostructureJob implements StreamingJob {
   }
 
   /** One input's accepted records as events, and the dead letters of its rejected ones. */
-  private record Input(DataStream<InstrumentEvent> events, DataStream<DeadLetter> deadLetters) {}
+  private record Input(
+      DataStream<List<InstrumentEvent>> events, DataStream<DeadLetter> deadLetters) {}
 
   private static <T> Input input(
       DataStream<Consumed<T>> input, String name, MapFunction<Consumed<T>, InstrumentEvent> map) {
@@ -192,12 +203,18 @@ public final class MicrostructureJob implements StreamingJob {
             .setParallelism(parallelism)
             .uid("microstructure-route-" + name)
             .name("Route dead letters: " + name);
-    DataStream<InstrumentEvent> events =
+    DataStream<List<InstrumentEvent>> events =
         accepted
             .map(map, InstrumentEvent.TYPE)
             .setParallelism(parallelism)
             .uid("microstructure-events-" + name)
-            .name("Events: " + name);
+            .name("Events: " + name)
+            .transform(
+                "Batches: " + name,
+                new ListTypeInfo<>(InstrumentEvent.TYPE),
+                new WatermarkBatches<>(new EventInstrument(), MAX_BATCH))
+            .setParallelism(parallelism)
+            .uid("microstructure-batches-" + name);
     return new Input(events, accepted.getSideOutput(RouteDeadLetters.DEAD_LETTERS));
   }
 

@@ -87,7 +87,7 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * snapshot is a dead letter, so such a book holds only the fixed-size {@link InstrumentState}.
  * Everything an instrument holds is cleared {@code idleTimeout} after its last event (a timer).
  */
-public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent, MarketTick> {
+public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentEvent>, MarketTick> {
 
   private static final long serialVersionUID = 1L;
 
@@ -167,6 +167,10 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
 
   // The instrument being processed in onTimer, loaded from state and written back at its end.
   private transient String instrument;
+
+  /** {@link #instrument}'s venue, kept with it so that a tick does not cut it out again. */
+  private transient String venue;
+
   private transient InstrumentState s;
   private transient L2Book book;
   private transient EffectiveSpread effective;
@@ -215,60 +219,84 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     unsyncedBooks = metrics.counter("unsyncedBooks");
   }
 
+  /**
+   * Buffers some of the instrument's events, in their order ({@code WatermarkBatches} groups them
+   * before the shuffle), until the watermark passes them; a trade already behind the watermark is a
+   * dead letter.
+   */
   @Override
-  public void processElement(InstrumentEvent event, Context context, Collector<MarketTick> output)
-      throws Exception {
-    InstrumentState state = instrumentState.value();
-    if (state == null) {
-      state = new InstrumentState();
-    }
+  public void processElement(
+      List<InstrumentEvent> batch, Context context, Collector<MarketTick> output) throws Exception {
     long watermark = context.timerService().currentWatermark();
-    if (event.kind == EventKind.TRADE) {
-      if (Math.floorDiv(event.timeUs, 1_000L) <= watermark) {
-        lateTrades.inc();
-        context.output(
-            DEAD_LETTERS,
-            settings
-                .tradeRejects()
-                .of(
-                    LATE_STAGE,
-                    "trade at "
-                        + event.timeUs
-                        + " us arrived behind the watermark "
-                        + watermark
-                        + " ms: its second is already published",
-                    event.trade,
-                    event.partition,
-                    event.offset));
-        return;
+    InstrumentState state = null;
+    List<InstrumentEvent> events = null;
+    long earliestMs = NONE;
+    long latestMs = NONE;
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      InstrumentEvent event = batch.get(i);
+      if (event.kind == EventKind.TRADE && Math.floorDiv(event.timeUs, 1_000L) <= watermark) {
+        rejectLateTrade(event, watermark, context);
+        continue;
       }
-    } else {
-      long at =
-          event.kind == EventKind.BOOK
-              ? Math.max(event.timeUs, state.lastBookEffectUs)
-              : event.timeUs;
-      if (Math.floorDiv(at, 1_000L) <= watermark) {
-        at = (watermark + 1) * 1_000L;
-        delayedBookEvents.inc();
+      if (state == null) {
+        state = valueOr(instrumentState.value(), InstrumentState::new);
+        events = valueOr(pending.value(), ArrayList::new);
       }
-      event.timeUs = at;
-      if (event.kind == EventKind.BOOK) {
-        state.lastBookEffectUs = at;
+      if (event.kind != EventKind.TRADE) {
+        delayBehindWatermark(event, state, watermark);
       }
+      long ms = Math.floorDiv(event.timeUs, 1_000L);
+      insertInOrder(events, event);
+      earliestMs = earliestMs == NONE ? ms : Math.min(earliestMs, ms);
+      latestMs = Math.max(latestMs, ms);
     }
-    long ms = Math.floorDiv(event.timeUs, 1_000L);
-    List<InstrumentEvent> events = pending.value();
-    if (events == null) {
-      events = new ArrayList<>();
+    if (state == null) {
+      return; // only late trades: nothing to keep
     }
-    insertInOrder(events, event);
     pending.update(events);
-    if (state.wakeMs == NONE || ms < state.wakeMs) {
-      state.wakeMs = ms; // a later timer still pending fires harmlessly
-      context.timerService().registerEventTimeTimer(ms);
+    if (state.wakeMs == NONE || earliestMs < state.wakeMs) {
+      state.wakeMs = earliestMs; // a later timer still pending fires harmlessly
+      context.timerService().registerEventTimeTimer(earliestMs);
     }
-    state.idle.touch(ms, context.timerService(), idleTimeoutMs);
+    state.idle.touch(latestMs, context.timerService(), idleTimeoutMs);
     instrumentState.update(state);
+  }
+
+  /**
+   * A book update takes effect no sooner than the instrument's previous one, and a book update or
+   * status behind the watermark at the watermark's next millisecond.
+   */
+  private void delayBehindWatermark(InstrumentEvent event, InstrumentState state, long watermark) {
+    long at =
+        event.kind == EventKind.BOOK
+            ? Math.max(event.timeUs, state.lastBookEffectUs)
+            : event.timeUs;
+    if (Math.floorDiv(at, 1_000L) <= watermark) {
+      at = (watermark + 1) * 1_000L;
+      delayedBookEvents.inc();
+    }
+    event.timeUs = at;
+    if (event.kind == EventKind.BOOK) {
+      state.lastBookEffectUs = at;
+    }
+  }
+
+  private void rejectLateTrade(InstrumentEvent event, long watermark, Context context) {
+    lateTrades.inc();
+    context.output(
+        DEAD_LETTERS,
+        settings
+            .tradeRejects()
+            .of(
+                LATE_STAGE,
+                "trade at "
+                    + event.timeUs
+                    + " us arrived behind the watermark "
+                    + watermark
+                    + " ms: its second is already published",
+                event.trade,
+                event.partition,
+                event.offset));
   }
 
   /**
@@ -380,7 +408,11 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     MicrostructureParams params = settings.params();
     ctx = context;
     out = output;
-    instrument = context.getCurrentKey();
+    String key = context.getCurrentKey();
+    if (!key.equals(instrument)) {
+      instrument = key;
+      venue = DerivedRecords.venue(key);
+    }
     book = valueOr(bookState.value(), L2Book::new);
     effective = valueOr(effectiveState.value(), params::newEffectiveSpread);
     realized = valueOr(realizedState.value(), params::newRealizedSpread);
@@ -634,6 +666,7 @@ public class BookProcessor extends KeyedProcessFunction<String, InstrumentEvent,
     out.collect(
         DerivedRecords.tick(
             instrument,
+            venue,
             timeUs,
             index,
             source,

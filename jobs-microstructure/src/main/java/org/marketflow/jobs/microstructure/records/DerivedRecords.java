@@ -37,9 +37,13 @@ public final class DerivedRecords {
     return colon < 0 ? instrument : instrument.substring(0, colon);
   }
 
-  /** A tick of the book's top and the day's last trade and volume. */
+  /**
+   * A tick of the book's top and the day's last trade and volume. Set field by field rather than
+   * through Avro's builder, which checks and copies each field: a tick is made per book update.
+   */
   public static MarketTick tick(
       String instrument,
+      String venue,
       long timeUs,
       int tickIndex,
       TickSource source,
@@ -49,22 +53,22 @@ public final class DerivedRecords {
       double lastPrice,
       double lastSize,
       double volume) {
-    return MarketTick.newBuilder()
-        .setInstrument(instrument)
-        .setVenue(venue(instrument))
-        .setExchangeTimeUs(timeUs)
-        .setTickIndex(tickIndex)
-        .setSource(source)
-        .setSequence(sequence)
-        .setLatencyUs(latencyUs)
-        .setBid(orNull(book.bestBid()))
-        .setAsk(orNull(book.bestAsk()))
-        .setBidSize(orNull(book.bestBidSize()))
-        .setAskSize(orNull(book.bestAskSize()))
-        .setLastPrice(orNull(lastPrice))
-        .setLastSize(orNull(lastSize))
-        .setVolume(volume)
-        .build();
+    MarketTick tick = new MarketTick();
+    tick.setInstrument(instrument);
+    tick.setVenue(venue);
+    tick.setExchangeTimeUs(timeUs);
+    tick.setTickIndex(tickIndex);
+    tick.setSource(source);
+    tick.setSequence(sequence);
+    tick.setLatencyUs(latencyUs);
+    tick.setBid(orNull(book.bestBid()));
+    tick.setAsk(orNull(book.bestAsk()));
+    tick.setBidSize(orNull(book.bestBidSize()));
+    tick.setAskSize(orNull(book.bestAskSize()));
+    tick.setLastPrice(orNull(lastPrice));
+    tick.setLastSize(orNull(lastSize));
+    tick.setVolume(volume);
+    return tick;
   }
 
   /** The book's best {@code depth} levels a side, with their checksum. */

@@ -15,7 +15,10 @@ import org.marketflow.schemas.avro.MarketTick;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.TopicSpec;
 
-/** {@link BookProcessor} in Flink's keyed-operator harness, fed event by event. */
+/**
+ * {@link BookProcessor} in Flink's keyed-operator harness, fed event by event or, as the job's
+ * {@code WatermarkBatches} does, in lists of one instrument's events.
+ */
 final class BookHarness implements AutoCloseable {
 
   /** 5 levels a snapshot, a snapshot every second at most, instruments dropped after 10 min. */
@@ -28,7 +31,7 @@ final class BookHarness implements AutoCloseable {
           new ConsumedRejects<>(TopicSpec.BOOK, DeadLetters.DEFAULT),
           new ConsumedRejects<>(TopicSpec.TRADES, DeadLetters.DEFAULT));
 
-  final KeyedOneInputStreamOperatorTestHarness<String, InstrumentEvent, MarketTick> harness;
+  final KeyedOneInputStreamOperatorTestHarness<String, List<InstrumentEvent>, MarketTick> harness;
 
   BookHarness() throws Exception {
     this(SETTINGS, null);
@@ -39,7 +42,7 @@ final class BookHarness implements AutoCloseable {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new BookProcessor(settings)),
-            new EventInstrument(),
+            new EventsInstrument(),
             Types.STRING);
     harness.setup();
     if (state != null) {
@@ -48,11 +51,21 @@ final class BookHarness implements AutoCloseable {
     harness.open();
   }
 
-  /** Sends events in this order, each stamped with its own time. */
+  /** Sends events in this order, each in a record of its own stamped with its time. */
   BookHarness send(InstrumentEvent... events) throws Exception {
     for (InstrumentEvent event : events) {
-      harness.processElement(new StreamRecord<>(event, Math.floorDiv(event.timeUs, 1_000L)));
+      harness.processElement(
+          new StreamRecord<>(List.of(event), Math.floorDiv(event.timeUs, 1_000L)));
     }
+    return this;
+  }
+
+  /**
+   * Sends one instrument's events in this order in one record, stamped with the last one's time.
+   */
+  BookHarness sendTogether(InstrumentEvent... events) throws Exception {
+    long ms = Math.floorDiv(events[events.length - 1].timeUs, 1_000L);
+    harness.processElement(new StreamRecord<>(List.of(events), ms));
     return this;
   }
 

@@ -14,6 +14,7 @@ import static org.marketflow.jobs.microstructure.functions.Events.trade;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -488,18 +489,7 @@ class BookProcessorTest {
 
   @Test
   void publishesTheSameWhateverStepsTheWatermarkTakesWithOneTimerPerInstrument() throws Exception {
-    List<InstrumentEvent> events = new ArrayList<>();
-    events.add(snapshot(at(100), 100L, BIDS, ASKS));
-    long sequence = 100;
-    for (int i = 1; i <= 400; i++) {
-      long timeUs = at(100 + 7 * i);
-      if (i % 3 == 0) {
-        events.add(trade(timeUs, i, i % 2 == 0 ? 101.0 : 100.0, 0.1 * i, Side.BUY));
-      } else {
-        sequence++;
-        events.add(delta(timeUs, sequence, sequence, levels(100.0, i), NONE));
-      }
-    }
+    List<InstrumentEvent> events = snapshotThen(400, 7, 3, Side.BUY);
     long[] everyEvent =
         events.stream().mapToLong(e -> Math.floorDiv(e.eventTimeUs(), 1_000L)).toArray();
     long[] oneStep = {ms(200_000)};
@@ -526,17 +516,112 @@ class BookProcessorTest {
     jumped.assertSameAs(stepped);
   }
 
+  @Test
+  void publishesTheSameWhetherEventsComeOneByOneOrInLists() throws Exception {
+    List<InstrumentEvent> events = snapshotThen(600, 5, 4, Side.SELL);
+    long[] watermarks = {ms(600), ms(1_250), ms(1_900), ms(2_600), ms(200_000)};
+
+    Outputs single = new Outputs();
+    try (BookHarness run = new BookHarness()) {
+      feed(run, events, watermarks, 0, watermarks.length);
+      single.add(run);
+    }
+    Outputs lists = new Outputs();
+    try (BookHarness run = new BookHarness()) {
+      feed(run, events, watermarks, 0, watermarks.length, new Random(17));
+      lists.add(run);
+    }
+
+    assertThat(single.ticks).hasSize(600);
+    assertThat(single.seconds).hasSizeGreaterThan(2);
+    assertThat(single.snapshots).hasSizeGreaterThan(2);
+    lists.assertSameAs(single);
+  }
+
+  @Test
+  void aLateTradeInAListIsADeadLetterAndTheRestOfTheListApplies() throws Exception {
+    books.send(snapshot(at(100), 100L, BIDS, ASKS)).watermark(ms(1_000));
+
+    InstrumentEvent lateTrade = trade(at(900), 7, 101.0, 1.0, Side.BUY);
+    books
+        .sendTogether(
+            delta(at(1_200), 101, 101, levels(100.0, 2.0), NONE),
+            lateTrade,
+            trade(at(1_300), 8, 101.0, 0.5, Side.BUY))
+        .watermark(ms(1_500));
+
+    assertThat(books.side(BookProcessor.DEAD_LETTERS))
+        .extracting(DeadLetter::getSourceOffset)
+        .containsExactly(lateTrade.offset);
+    assertThat(books.ticks())
+        .extracting(MarketTick::getExchangeTimeUs, MarketTick::getLastSize)
+        .containsExactly(tuple(at(100), null), tuple(at(1_200), null), tuple(at(1_300), 0.5));
+  }
+
+  @Test
+  void aListOfLateTradesOnlyLeavesNoState() throws Exception {
+    books.watermark(ms(1_000));
+
+    books.sendTogether(
+        trade(at(900), 7, 101.0, 1.0, Side.BUY), trade(at(950), 8, 101.0, 1.0, Side.SELL));
+
+    assertThat(books.side(BookProcessor.DEAD_LETTERS)).hasSize(2);
+    assertThat(books.harness.numKeyedStateEntries()).isZero();
+    assertThat(books.harness.numEventTimeTimers()).isZero();
+  }
+
+  /**
+   * A snapshot at 100 ms, then {@code n} events {@code stepMs} apart: every {@code tradeEvery}-th a
+   * trade on {@code side}, the others deltas in sequence.
+   */
+  private static List<InstrumentEvent> snapshotThen(int n, int stepMs, int tradeEvery, Side side) {
+    List<InstrumentEvent> events = new ArrayList<>();
+    events.add(snapshot(at(100), 100L, BIDS, ASKS));
+    long sequence = 100;
+    for (int i = 1; i <= n; i++) {
+      long timeUs = at(100 + stepMs * i);
+      if (i % tradeEvery == 0) {
+        events.add(trade(timeUs, i, i % 2 == 0 ? 101.0 : 100.0, 0.1 * i, side));
+      } else {
+        sequence++;
+        events.add(delta(timeUs, sequence, sequence, levels(100.0, i), NONE));
+      }
+    }
+    return events;
+  }
+
   /** Feeds each event before watermark {@code from}..{@code to} - 1, and that watermark. */
   private static void feed(
       BookHarness harness, List<InstrumentEvent> events, long[] watermarks, int from, int to)
       throws Exception {
+    feed(harness, events, watermarks, from, to, null);
+  }
+
+  /**
+   * As {@link #feed(BookHarness, List, long[], int, int)}, in lists of 1 to 40 events, their
+   * lengths drawn from {@code lists}, when it is not null.
+   */
+  private static void feed(
+      BookHarness harness,
+      List<InstrumentEvent> events,
+      long[] watermarks,
+      int from,
+      int to,
+      Random lists)
+      throws Exception {
     for (int w = from; w < to; w++) {
       long previous = w == 0 ? Long.MIN_VALUE : watermarks[w - 1];
+      List<InstrumentEvent> between = new ArrayList<>();
       for (InstrumentEvent event : events) {
         long ms = Math.floorDiv(event.eventTimeUs(), 1_000L);
         if (ms > previous && ms <= watermarks[w]) {
-          harness.send(copy(event));
+          between.add(copy(event));
         }
+      }
+      for (int i = 0; i < between.size(); ) {
+        int next = lists == null ? i + 1 : Math.min(between.size(), i + 1 + lists.nextInt(40));
+        harness.sendTogether(between.subList(i, next).toArray(InstrumentEvent[]::new));
+        i = next;
       }
       harness.watermark(watermarks[w]);
     }

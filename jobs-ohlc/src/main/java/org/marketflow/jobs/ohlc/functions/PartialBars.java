@@ -11,12 +11,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Output;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
+import org.marketflow.jobs.common.functions.SendBeforeWatermark;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 import org.marketflow.jobs.ohlc.records.PartialBar;
@@ -44,15 +42,14 @@ import org.marketflow.schemas.avro.Trade;
  *       keys of the bars open at the checkpoint are spread over the new instances, and a repeat of
  *       a trade from before it may pass into a bar that is still open then.
  *   <li>An instrument's partial bar is sent when one of its trades falls in another bar, when a
- *       watermark arrives (before passing it on, so that the watermark never overtakes a trade),
- *       before a checkpoint barrier (no partial bar is ever in a checkpoint) and at the end of a
- *       bounded input.
+ *       watermark or an idle status arrives (before passing it on, so that the watermark never
+ *       overtakes a trade), before a checkpoint barrier (no partial bar is ever in a checkpoint)
+ *       and at the end of a bounded input.
  * </ul>
  *
  * <p>A partial bar's record carries the time of its latest trade.
  */
-public final class PartialBars extends AbstractStreamOperator<PartialBar>
-    implements OneInputStreamOperator<Consumed<Trade>, PartialBar> {
+public final class PartialBars extends SendBeforeWatermark<Consumed<Trade>, PartialBar> {
 
   private static final long serialVersionUID = 1L;
 
@@ -136,20 +133,12 @@ public final class PartialBars extends AbstractStreamOperator<PartialBar>
   }
 
   @Override
-  public void processWatermark(Watermark mark) throws Exception {
-    sendAll();
-    watermark = mark.getTimestamp();
+  protected void watermarkArrived(long mark) {
+    watermark = mark;
     // A bar's ids are forgotten once a trade in it would be late.
     if (watermark > Long.MIN_VALUE + allowedLatenessMs + smallestMs) {
       ids.forgetUpTo(watermark - allowedLatenessMs - smallestMs + 1);
     }
-    super.processWatermark(mark);
-  }
-
-  @Override
-  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    sendAll();
-    super.prepareSnapshotPreBarrier(checkpointId);
   }
 
   @Override
@@ -160,12 +149,7 @@ public final class PartialBars extends AbstractStreamOperator<PartialBar>
   }
 
   @Override
-  public void finish() throws Exception {
-    sendAll();
-    super.finish();
-  }
-
-  private void sendAll() {
+  protected void sendAll() {
     for (Pending bar : pending.values()) {
       bar.send(output);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,18 @@ class PartialBarsTest {
         .extracting(partial -> ((PartialBar) partial).instrument)
         .containsExactlyInAnyOrder("BINANCE:BTCUSDT", "BINANCE:ETHUSDT");
     assertThat(sent.get(2)).isEqualTo("W" + (MINUTE_MS + 500));
+  }
+
+  @Test
+  void sendsEveryPartialBarBeforeGoingIdle() throws Exception {
+    open();
+    trade(btc(0, 1, 100.0, 1.0));
+
+    harness.processWatermarkStatus(WatermarkStatus.ACTIVE);
+    assertThat(sent()).isEmpty();
+    harness.processWatermarkStatus(WatermarkStatus.IDLE);
+
+    assertThat(sent()).hasSize(1);
   }
 
   @Test
