@@ -1,6 +1,5 @@
 package org.marketflow.jobs.ohlc.functions;
 
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.marketflow.jobs.ohlc.records.OhlcAccumulator;
 import org.marketflow.jobs.ohlc.records.PartialBar;
 import org.marketflow.jobs.ohlc.state.OpenBarTradeIds;
 import org.marketflow.jobs.ohlc.state.TradeIdKey;
+import org.marketflow.jobs.ohlc.state.TradeIdSet;
 import org.marketflow.schemas.avro.Trade;
 
 /**
@@ -163,14 +163,14 @@ public final class PartialBars extends SendBeforeWatermark<Consumed<Trade>, Part
     long timeMs;
     OhlcAccumulator values;
     long idsStartMs = Long.MIN_VALUE;
-    LongOpenHashSet ids;
+    TradeIdSet ids;
 
     Pending(String instrument) {
       this.instrument = instrument;
     }
 
     /** The trade ids of the bar at {@code barStartMs}, kept at hand for the bar's next trades. */
-    LongOpenHashSet idsOf(long barStartMs, OpenBarTradeIds all) {
+    TradeIdSet idsOf(long barStartMs, OpenBarTradeIds all) {
       if (ids == null || idsStartMs != barStartMs) {
         ids = all.of(instrument, barStartMs);
         idsStartMs = barStartMs;

@@ -14,17 +14,151 @@ import java.util.Arrays;
  *
  * <p>Finite addends only: a non-finite one makes the sum that value (NaN for opposite infinities),
  * and a sum beyond {@link Double#MAX_VALUE} is not supported.
+ *
+ * <p>Speed: the addends first go, exactly, into a signed 128-bit integer in units of the smallest
+ * power of two among them (a small fixed-point accumulator: a few integer operations, no loop),
+ * which moves into the partials only when it would grow past 2^123, when an addend is too far above
+ * or below its range, and before anything reads the sum. A bar folds every trade's size and
+ * notional, so this is the per-trade cost of the bars; Shewchuk's loop took a fifth of the source's
+ * thread. Both steps are exact, so the value is the same.
  */
 public final class ExactSum {
+
+  private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
+  private static final long IMPLICIT_BIT = 0x0010_0000_0000_0000L;
+  private static final long CHUNK = (1L << 53) - 1;
+
+  /** |fixed| stays below 2^FIXED_BITS, so that adding a term below it cannot overflow 128 bits. */
+  private static final int FIXED_BITS = 123;
 
   private double[] partials = new double[2];
   private int count;
   private double nonFinite;
 
+  // The finite non-zero addends not yet in the partials: (fixedHi:fixedLo) * 2^fixedScale, exactly.
+  private boolean fixedInUse;
+  private long fixedHi;
+  private long fixedLo;
+  private int fixedScale;
+
   public ExactSum() {}
 
   /** Adds {@code x} exactly. */
   public void add(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) (bits >>> 52) & 0x7ff;
+    if (biased == 0x7ff || x == 0.0) {
+      addPartial(x); // non-finite, or a zero (whose sign the partials keep)
+      return;
+    }
+    long m = bits & MANTISSA;
+    if (biased == 0) {
+      biased = 1; // subnormal
+    } else {
+      m |= IMPLICIT_BIT;
+    }
+    // x = m * 2^e with m odd: the accumulator's unit only goes as low as the addends need.
+    int zeros = Long.numberOfTrailingZeros(m);
+    m >>>= zeros;
+    int e = biased - 1075 + zeros;
+    if (bits < 0) {
+      m = -m;
+    }
+    if (!fixedInUse) {
+      startFixed(m, e);
+      return;
+    }
+    int shift = e - fixedScale;
+    if (shift < 0) {
+      if (fixedMagnitudeBits() - shift > FIXED_BITS) {
+        flushFixed();
+        startFixed(m, e);
+        return;
+      }
+      shiftFixedLeft(-shift);
+      fixedScale = e;
+      shift = 0;
+    } else if (shift > FIXED_BITS - 53) {
+      flushFixed();
+      startFixed(m, e);
+      return;
+    }
+    long termLo;
+    long termHi;
+    if (shift == 0) {
+      termLo = m;
+      termHi = m >> 63;
+    } else if (shift < 64) {
+      termLo = m << shift;
+      termHi = m >> (64 - shift);
+    } else {
+      termLo = 0L;
+      termHi = m << (shift - 64);
+    }
+    long lo = fixedLo + termLo;
+    fixedHi += termHi + (Long.compareUnsigned(lo, fixedLo) < 0 ? 1L : 0L);
+    fixedLo = lo;
+    if (((fixedHi >> (FIXED_BITS - 64)) + 1) >>> 1 != 0) { // |fixed| may have reached 2^123
+      flushFixed();
+    }
+  }
+
+  private void startFixed(long m, int e) {
+    fixedLo = m;
+    fixedHi = m >> 63;
+    fixedScale = e;
+    fixedInUse = true;
+  }
+
+  /** The bit length of |fixed|. */
+  private int fixedMagnitudeBits() {
+    long hi = fixedHi;
+    long lo = fixedLo;
+    if (hi < 0) {
+      lo = -lo;
+      hi = ~hi + (lo == 0 ? 1 : 0);
+    }
+    return hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+  }
+
+  private void shiftFixedLeft(int k) {
+    if (k >= 64) {
+      fixedHi = fixedLo << (k - 64);
+      fixedLo = 0L;
+    } else {
+      fixedHi = (fixedHi << k) | (fixedLo >>> (64 - k));
+      fixedLo <<= k;
+    }
+  }
+
+  /**
+   * Moves the fixed-point accumulator into the partials: its magnitude cut into 53-bit chunks, each
+   * a double exactly (an integer below 2^53 times a power of two no smaller than the least addend's
+   * unit), added by Shewchuk's algorithm.
+   */
+  private void flushFixed() {
+    if (!fixedInUse) {
+      return;
+    }
+    fixedInUse = false;
+    long hi = fixedHi;
+    long lo = fixedLo;
+    double sign = 1.0;
+    if (hi < 0) {
+      sign = -1.0;
+      lo = -lo;
+      hi = ~hi + (lo == 0 ? 1 : 0);
+    }
+    long[] chunks = {lo & CHUNK, ((lo >>> 53) | (hi << 11)) & CHUNK, hi >>> 42};
+    for (int i = chunks.length - 1; i >= 0; i--) {
+      if (chunks[i] != 0) {
+        addPartial(sign * Math.scalb((double) chunks[i], fixedScale + 53 * i));
+      }
+    }
+  }
+
+  /** Adds {@code x} to the partials (Shewchuk's step). */
+  private void addPartial(double x) {
     if (!Double.isFinite(x)) {
       nonFinite += x;
       return;
@@ -52,6 +186,7 @@ public final class ExactSum {
 
   /** Adds every addend of {@code other}, exactly. */
   public void add(ExactSum other) {
+    other.flushFixed();
     for (int i = 0; i < other.count; i++) {
       add(other.partials[i]);
     }
@@ -60,6 +195,7 @@ public final class ExactSum {
 
   /** Starts again from {@code value}. */
   public void set(double value) {
+    fixedInUse = false;
     count = 0;
     nonFinite = 0;
     add(value);
@@ -67,6 +203,7 @@ public final class ExactSum {
 
   /** The exact sum, rounded to the nearest double (ties to even). */
   public double value() {
+    flushFixed();
     if (nonFinite != 0.0 || Double.isNaN(nonFinite)) {
       return nonFinite;
     }
@@ -100,10 +237,12 @@ public final class ExactSum {
 
   /** How many partials hold the sum: what {@link #partial} reads, and a serializer writes. */
   public int partialCount() {
+    flushFixed();
     return count;
   }
 
   public double partial(int i) {
+    flushFixed();
     return partials[i];
   }
 
@@ -114,6 +253,7 @@ public final class ExactSum {
 
   /** Restores a sum from its partials and non-finite part, as {@link #partial} gave them. */
   public void restore(double[] restoredPartials, int restoredCount, double restoredNonFinite) {
+    fixedInUse = false;
     partials = restoredCount > 0 ? Arrays.copyOf(restoredPartials, restoredCount) : new double[2];
     count = restoredCount;
     nonFinite = restoredNonFinite;
@@ -122,14 +262,19 @@ public final class ExactSum {
   /** Equal when both hold the same partials: the same exact sum, built the same way. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ExactSum other
-        && count == other.count
+    if (!(o instanceof ExactSum other)) {
+      return false;
+    }
+    flushFixed();
+    other.flushFixed();
+    return count == other.count
         && Double.compare(nonFinite, other.nonFinite) == 0
         && Arrays.equals(partials, 0, count, other.partials, 0, count);
   }
 
   @Override
   public int hashCode() {
+    flushFixed();
     int hash = Double.hashCode(nonFinite);
     for (int i = 0; i < count; i++) {
       hash = 31 * hash + Double.hashCode(partials[i]);

@@ -2,7 +2,6 @@ package org.marketflow.jobs.ohlc.state;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,10 +16,7 @@ import org.apache.flink.api.java.tuple.Tuple3;
  */
 public final class OpenBarTradeIds {
 
-  /** A bar's set starts sized for this many trades, so that a busy second rehashes less. */
-  private static final int EXPECTED_TRADES = 32;
-
-  private final Map<String, Long2ObjectMap<LongOpenHashSet>> byInstrument = new HashMap<>();
+  private final Map<String, Long2ObjectMap<TradeIdSet>> byInstrument = new HashMap<>();
 
   /** Remembers {@code key} in the bar starting at {@code barStartMs}; false if it is there. */
   public boolean add(String instrument, long barStartMs, long key) {
@@ -32,12 +28,12 @@ public final class OpenBarTradeIds {
    * the set while trades come for that bar (the set of a bar forgotten by {@link #forgetUpTo} is
    * one no trade can reach any more: its trades are late).
    */
-  public LongOpenHashSet of(String instrument, long barStartMs) {
-    Long2ObjectMap<LongOpenHashSet> bars =
+  public TradeIdSet of(String instrument, long barStartMs) {
+    Long2ObjectMap<TradeIdSet> bars =
         byInstrument.computeIfAbsent(instrument, i -> new Long2ObjectOpenHashMap<>());
-    LongOpenHashSet ids = bars.get(barStartMs);
+    TradeIdSet ids = bars.get(barStartMs);
     if (ids == null) {
-      ids = new LongOpenHashSet(EXPECTED_TRADES);
+      ids = new TradeIdSet();
       bars.put(barStartMs, ids);
     }
     return ids;
@@ -45,9 +41,9 @@ public final class OpenBarTradeIds {
 
   /** Forgets the bars that start at or before {@code lastStartMs}. */
   public void forgetUpTo(long lastStartMs) {
-    Iterator<Long2ObjectMap<LongOpenHashSet>> instruments = byInstrument.values().iterator();
+    Iterator<Long2ObjectMap<TradeIdSet>> instruments = byInstrument.values().iterator();
     while (instruments.hasNext()) {
-      Long2ObjectMap<LongOpenHashSet> bars = instruments.next();
+      Long2ObjectMap<TradeIdSet> bars = instruments.next();
       bars.keySet().removeIf((long start) -> start <= lastStartMs);
       if (bars.isEmpty()) {
         instruments.remove();
@@ -58,8 +54,8 @@ public final class OpenBarTradeIds {
   /** How many ids are kept, all instruments together. */
   public long size() {
     long size = 0;
-    for (Long2ObjectMap<LongOpenHashSet> bars : byInstrument.values()) {
-      for (LongOpenHashSet ids : bars.values()) {
+    for (Long2ObjectMap<TradeIdSet> bars : byInstrument.values()) {
+      for (TradeIdSet ids : bars.values()) {
         size += ids.size();
       }
     }

@@ -27,6 +27,22 @@ class ExactSumTest {
     return sum.value();
   }
 
+  /** Summed in order, then shuffled and summed in two parts merged: the exact sum each time. */
+  private static void assertExactInAnyOrderAndGrouping(
+      List<Double> values, Random random, int round) {
+    double expected = exact(values);
+    assertThat(sum(values)).as("round %d", round).isEqualTo(expected);
+
+    Collections.shuffle(values, random);
+    int cut = random.nextInt(values.size() + 1);
+    ExactSum left = new ExactSum();
+    values.subList(0, cut).forEach(left::add);
+    ExactSum right = new ExactSum();
+    values.subList(cut, values.size()).forEach(right::add);
+    right.add(left);
+    assertThat(right.value()).as("round %d, merged", round).isEqualTo(expected);
+  }
+
   @Test
   void equalsTheCorrectlyRoundedSumInAnyOrderAndGrouping() {
     Random random = new Random(7);
@@ -38,18 +54,50 @@ class ExactSumTest {
         double value = Math.round(random.nextDouble() * 1e8) / Math.pow(10, random.nextInt(15));
         values.add(random.nextInt(10) == 0 ? -value : value);
       }
-      double expected = exact(values);
-      assertThat(sum(values)).as("round %d", round).isEqualTo(expected);
-
-      Collections.shuffle(values, random);
-      int cut = random.nextInt(values.size() + 1);
-      ExactSum left = new ExactSum();
-      values.subList(0, cut).forEach(left::add);
-      ExactSum right = new ExactSum();
-      values.subList(cut, values.size()).forEach(right::add);
-      right.add(left);
-      assertThat(right.value()).as("round %d, merged", round).isEqualTo(expected);
+      assertExactInAnyOrderAndGrouping(values, random, round);
     }
+  }
+
+  @Test
+  void staysExactAcrossTheWholeRangeOfDoubles() {
+    // Addends of any exponent (subnormals too) and sign, so that the fixed-point front is rescaled,
+    // overflows and is moved into the partials in every way.
+    Random random = new Random(23);
+    for (int round = 0; round < 3_000; round++) {
+      List<Double> values = new ArrayList<>();
+      int n = 1 + random.nextInt(120);
+      int center = random.nextInt(1_900) - 1_074;
+      int spread = 1 + random.nextInt(random.nextBoolean() ? 8 : 200);
+      for (int i = 0; i < n; i++) {
+        long mantissa = random.nextLong() >>> (11 + random.nextInt(53));
+        int exponent =
+            Math.max(-1_074, Math.min(900, center + random.nextInt(2 * spread) - spread));
+        double value = Math.scalb((double) mantissa, exponent);
+        values.add(random.nextBoolean() ? -value : value);
+      }
+      assertExactInAnyOrderAndGrouping(values, random, round);
+    }
+  }
+
+  @Test
+  void staysExactWhenTheFixedPointFrontFillsUp() {
+    // 2^-60 sets the unit; each next addend is about 2^123 units, the most the front takes.
+    List<Double> values = new ArrayList<>();
+    values.add(Math.scalb(1.0, -60));
+    for (int i = 0; i < 1_000; i++) {
+      values.add(Math.scalb((double) ((1L << 53) - 1 - 2 * i), 10));
+      values.add(i % 3 == 0 ? -Math.scalb(1.0, -59) : Math.scalb(3.0, -60));
+    }
+    assertThat(sum(values)).isEqualTo(exact(values));
+  }
+
+  @Test
+  void cancelsToZeroAndKeepsTheSignOfZeros() {
+    assertThat(sum(List.of(0.1, 1e-300, -0.1, -1e-300))).isEqualTo(0.0);
+    assertThat(sum(List.of(Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_VALUE)))
+        .isEqualTo(Double.MIN_VALUE);
+    assertThat(sum(List.of(-0.0))).isEqualTo(-0.0);
+    assertThat(sum(List.of(1.5, -0.0))).isEqualTo(1.5);
   }
 
   @Test
