@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the feed handlers on real Binance data (../shared/data beside the project root): JMH
-# for parsing depth diffs and applying them to a book, and a timed harness for replaying a
-# recording into an in-process Kafka beside the raw producer rate. See docs/benchmarks.md.
+# for parsing depth diffs and applying them to a book (and for decoding the topics' Avro records,
+# AvroDecodeBenchmark), and a timed harness for replaying a recording into an in-process Kafka
+# beside the raw producer rate. See docs/benchmarks.md.
 #
 #   scripts/bench-feeds.sh                   # both, with the settings below
 #   scripts/bench-feeds.sh jmh [JMH options] # e.g. jmh BinanceParse -prof gc; jmh -h for all

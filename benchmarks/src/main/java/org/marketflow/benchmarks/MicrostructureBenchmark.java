@@ -28,8 +28,10 @@ public final class MicrostructureBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--updates",
-      defaultValue = "2000000",
-      description = "Book updates loaded into the topic (default ${DEFAULT-VALUE}).")
+      defaultValue = "6000000",
+      description =
+          "Book updates loaded into the topic (default ${DEFAULT-VALUE}: runs of several seconds,"
+              + " so that the job's start is a small part of each).")
   long updates;
 
   @Option(

@@ -21,7 +21,7 @@ public record MicrostructureBenchmarkOptions(
     double eventsPerSecond,
     String bootstrapServers) {
 
-  public static final long DEFAULT_UPDATES = 2_000_000L;
+  public static final long DEFAULT_UPDATES = 6_000_000L;
   public static final double DEFAULT_EVENTS_PER_SECOND = 10_000;
 
   /** The job's throughput target, book updates/s at parallelism 2 (issue 7). */
