@@ -2,6 +2,7 @@ package org.marketflow.benchmarks;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.marketflow.benchmarks.latency.LatencyOptions;
 import org.marketflow.benchmarks.latency.LatencyResult;
 import org.marketflow.benchmarks.latency.LatencyRunner;
@@ -89,6 +90,14 @@ public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
       description = "The job's redis.flush-interval, ms (default ${DEFAULT-VALUE}).")
   long redisFlushIntervalMs;
 
+  @Option(
+      names = "--kafka-delivery",
+      defaultValue = "EXACTLY_ONCE",
+      description =
+          "The job's sink.kafka.delivery: EXACTLY_ONCE (transactions committed on checkpoints) or"
+              + " AT_LEAST_ONCE (default ${DEFAULT-VALUE}).")
+  DeliveryGuarantee kafkaDelivery;
+
   /** Validated options; throws {@link IllegalArgumentException} with the offending option. */
   LatencyOptions options() {
     OptionChecks.requireRate("--rate", rate);
@@ -110,7 +119,8 @@ public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
         Duration.ofMillis(outOfOrdernessMs),
         Duration.ofMillis(watermarkIntervalMs),
         Duration.ofMillis(bufferTimeoutMs),
-        Duration.ofMillis(redisFlushIntervalMs));
+        Duration.ofMillis(redisFlushIntervalMs),
+        kafkaDelivery);
   }
 
   @Override

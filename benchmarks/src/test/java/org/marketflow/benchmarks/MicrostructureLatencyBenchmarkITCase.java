@@ -3,6 +3,7 @@ package org.marketflow.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marketflow.benchmarks.latency.LatencyOptions;
@@ -32,7 +33,8 @@ class MicrostructureLatencyBenchmarkITCase {
                     Duration.ZERO,
                     Duration.ofMillis(1),
                     Duration.ofMillis(1),
-                    Duration.ofMillis(1)))
+                    Duration.ofMillis(1),
+                    DeliveryGuarantee.EXACTLY_ONCE))
             .run();
   }
 

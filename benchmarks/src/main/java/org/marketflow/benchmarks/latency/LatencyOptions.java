@@ -1,6 +1,7 @@
 package org.marketflow.benchmarks.latency;
 
 import java.time.Duration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
  * What one run of the latency benchmark does.
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param watermarkInterval the job's {@code watermark.interval}
  * @param bufferTimeout the job's {@code network.buffer-timeout}
  * @param redisFlushInterval the job's {@code redis.flush-interval}
+ * @param kafkaDelivery the job's {@code sink.kafka.delivery}
  */
 public record LatencyOptions(
     double rate,
@@ -29,7 +31,8 @@ public record LatencyOptions(
     Duration outOfOrderness,
     Duration watermarkInterval,
     Duration bufferTimeout,
-    Duration redisFlushInterval) {
+    Duration redisFlushInterval,
+    DeliveryGuarantee kafkaDelivery) {
 
   /** The sustained rate, book updates/s. */
   public static final double TARGET_RATE = 50_000;

@@ -142,6 +142,7 @@ public final class LatencyRunner {
         .set(JobOptions.WATERMARK_INTERVAL, options.watermarkInterval())
         .set(JobOptions.BUFFER_TIMEOUT, options.bufferTimeout())
         .set(JobOptions.REDIS_FLUSH_INTERVAL, options.redisFlushInterval())
+        .set(JobOptions.KAFKA_DELIVERY, options.kafkaDelivery())
         .build();
   }
 }

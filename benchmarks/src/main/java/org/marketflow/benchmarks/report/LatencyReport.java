@@ -58,11 +58,12 @@ public final class LatencyReport {
         String.format(
             Locale.ROOT,
             "watermark.out-of-orderness %d ms, watermark.interval %d ms, network.buffer-timeout"
-                + " %d ms, redis.flush-interval %d ms",
+                + " %d ms, redis.flush-interval %d ms, sink.kafka.delivery %s",
             options.outOfOrderness().toMillis(),
             options.watermarkInterval().toMillis(),
             options.bufferTimeout().toMillis(),
-            options.redisFlushInterval().toMillis()));
+            options.redisFlushInterval().toMillis(),
+            options.kafkaDelivery()));
     out.append('\n');
     out.append(
         "Latency = the tick's arrival on market:ticks:{id} minus its update's receive time\n");

@@ -44,8 +44,7 @@ public final class RecordJson {
         if (value == null) {
           out.append("null");
         } else {
-          int branch = GenericData.get().resolveUnion(schema, value);
-          write(out, schema.getTypes().get(branch), value);
+          write(out, branchOf(schema, value), value);
         }
       }
       case RECORD -> {
@@ -95,6 +94,24 @@ public final class RecordJson {
           throw new IllegalArgumentException(
               "no JSON form for the " + schema.getType() + " of " + schema.getFullName());
     }
+  }
+
+  /**
+   * The branch of a union that a non-null {@code value} takes: for the suite's optional fields,
+   * {@code ["null", T]}, the other branch, without Avro's lookup of the value's schema by name
+   * (which took a tenth of the thread that writes ticks to Redis).
+   */
+  private static Schema branchOf(Schema union, Object value) {
+    List<Schema> types = union.getTypes();
+    if (types.size() == 2) {
+      if (types.get(0).getType() == Schema.Type.NULL) {
+        return types.get(1);
+      }
+      if (types.get(1).getType() == Schema.Type.NULL) {
+        return types.get(0);
+      }
+    }
+    return types.get(GenericData.get().resolveUnion(union, value));
   }
 
   private static void string(StringBuilder out, String s) {

@@ -3,6 +3,9 @@ package org.marketflow.schemas.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.MarketTick;
@@ -65,5 +68,31 @@ class RecordJsonTest {
                 + "\"bookBidLevels\":1,\"bookAskLevels\":0,"
                 + "\"bids\":[{\"price\":0.41,\"size\":100.0,\"orderCount\":3}],\"asks\":[],"
                 + "\"checksum\":0}");
+  }
+
+  @Test
+  void writesAValueOfAUnionWhateverTheOrderOrNumberOfItsBranches() {
+    Schema schema =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"U\",\"fields\":["
+                    + "{\"name\":\"valueFirst\",\"type\":[\"double\",\"null\"]},"
+                    + "{\"name\":\"three\",\"type\":[\"null\",\"long\",\"string\"]},"
+                    + "{\"name\":\"nested\",\"type\":[\"null\",{\"type\":\"record\","
+                    + "\"name\":\"N\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}]}]}");
+    GenericRecord nested =
+        new GenericData.Record(schema.getField("nested").schema().getTypes().get(1));
+    nested.put("n", 4);
+    GenericRecord record = new GenericData.Record(schema);
+    record.put("valueFirst", 2.5);
+    record.put("three", "x");
+    record.put("nested", nested);
+
+    assertThat(RecordJson.of(record))
+        .isEqualTo("{\"valueFirst\":2.5,\"three\":\"x\",\"nested\":{\"n\":4}}");
+    record.put("three", 9L);
+    record.put("valueFirst", null);
+    assertThat(RecordJson.of(record))
+        .isEqualTo("{\"valueFirst\":null,\"three\":9,\"nested\":{\"n\":4}}");
   }
 }
