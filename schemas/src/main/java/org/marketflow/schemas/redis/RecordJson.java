@@ -99,7 +99,7 @@ public final class RecordJson {
   /**
    * The branch of a union that a non-null {@code value} takes: for the suite's optional fields,
    * {@code ["null", T]}, the other branch, without Avro's lookup of the value's schema by name
-   * (which took a tenth of the thread that writes ticks to Redis).
+   * (about 3 % of the thread that writes ticks to Redis, at a tick per book update).
    */
   private static Schema branchOf(Schema union, Object value) {
     List<Schema> types = union.getTypes();
