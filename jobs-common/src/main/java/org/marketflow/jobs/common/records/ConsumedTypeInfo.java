@@ -8,7 +8,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.marketflow.schemas.avro.DeadLetter;
 
 /** The Flink type of {@link Consumed}{@code <T>}, serialized by {@link ConsumedSerializer}. */
-public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
+public final class ConsumedTypeInfo<T> extends OpaqueTypeInfo<Consumed<T>> {
 
   private static final long serialVersionUID = 1L;
 
@@ -34,26 +34,6 @@ public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
   }
 
   @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Class<Consumed<T>> getTypeClass() {
     return (Class) Consumed.class;
@@ -62,11 +42,6 @@ public final class ConsumedTypeInfo<T> extends TypeInformation<Consumed<T>> {
   @Override
   public Map<String, TypeInformation<?>> getGenericParameters() {
     return Map.of("T", valueType);
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.marketflow.jobs.common.records;
 
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -11,7 +10,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  *
  * @param <T> the record type
  */
-public final class SerializerTypeInfo<T> extends TypeInformation<T> {
+public final class SerializerTypeInfo<T> extends OpaqueTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;
 
@@ -24,33 +23,8 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
   }
 
   @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
   public Class<T> getTypeClass() {
     return type;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
   }
 
   @Override
