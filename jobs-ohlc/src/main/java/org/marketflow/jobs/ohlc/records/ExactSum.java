@@ -149,11 +149,14 @@ public final class ExactSum {
       lo = -lo;
       hi = ~hi + (lo == 0 ? 1 : 0);
     }
-    long[] chunks = {lo & CHUNK, ((lo >>> 53) | (hi << 11)) & CHUNK, hi >>> 42};
-    for (int i = chunks.length - 1; i >= 0; i--) {
-      if (chunks[i] != 0) {
-        addPartial(sign * Math.scalb((double) chunks[i], fixedScale + 53 * i));
-      }
+    addChunk(sign, hi >>> 42, fixedScale + 106);
+    addChunk(sign, ((lo >>> 53) | (hi << 11)) & CHUNK, fixedScale + 53);
+    addChunk(sign, lo & CHUNK, fixedScale);
+  }
+
+  private void addChunk(double sign, long chunk, int scale) {
+    if (chunk != 0) {
+      addPartial(sign * Math.scalb((double) chunk, scale));
     }
   }
 
