@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.lang3.ArrayUtils;
 import org.marketflow.jobs.analytics.estimators.CorrelationClusters;
 import org.marketflow.jobs.analytics.estimators.CorrelationMethod;
 import org.marketflow.jobs.analytics.estimators.Correlations;
@@ -15,7 +16,6 @@ import org.marketflow.jobs.analytics.estimators.RunningPearson;
 import org.marketflow.jobs.analytics.records.CorrelationWindow;
 import org.marketflow.jobs.analytics.records.WindowClose;
 import org.marketflow.jobs.analytics.state.CorrelationState;
-import org.marketflow.jobs.analytics.state.StateArrays;
 import org.marketflow.schemas.avro.CorrelationMatrix;
 
 /**
@@ -228,11 +228,11 @@ public final class CorrelationAnalytics implements Serializable {
 
   private void addAsset(CorrelationState state, String instrument) {
     int at = -Arrays.binarySearch(state.assets, instrument) - 1;
-    state.assets = StateArrays.insert(state.assets, at, instrument);
-    state.lastCloses = StateArrays.insert(state.lastCloses, at, Double.NaN);
-    state.lastSeenMs = StateArrays.insert(state.lastSeenMs, at);
+    state.assets = ArrayUtils.insert(at, state.assets, instrument);
+    state.lastCloses = ArrayUtils.insert(at, state.lastCloses, Double.NaN);
+    state.lastSeenMs = ArrayUtils.insert(at, state.lastSeenMs, 0L);
     for (int r = 0; r < state.rows.length; r++) {
-      state.rows[r] = StateArrays.insert(state.rows[r], at, Double.NaN);
+      state.rows[r] = ArrayUtils.insert(at, state.rows[r], Double.NaN);
     }
     rebuildPearson = true;
   }
@@ -242,11 +242,11 @@ public final class CorrelationAnalytics implements Serializable {
     long oldest = boundaryMs - (long) window.steps() * window.samplingMs();
     for (int i = state.assets.length - 1; i >= 0; i--) {
       if (state.lastSeenMs[i] <= oldest) {
-        state.assets = StateArrays.remove(state.assets, i);
-        state.lastCloses = StateArrays.remove(state.lastCloses, i);
-        state.lastSeenMs = StateArrays.remove(state.lastSeenMs, i);
+        state.assets = ArrayUtils.remove(state.assets, i);
+        state.lastCloses = ArrayUtils.remove(state.lastCloses, i);
+        state.lastSeenMs = ArrayUtils.remove(state.lastSeenMs, i);
         for (int r = 0; r < state.rows.length; r++) {
-          state.rows[r] = StateArrays.remove(state.rows[r], i);
+          state.rows[r] = ArrayUtils.remove(state.rows[r], i);
         }
         rebuildPearson = true;
       }

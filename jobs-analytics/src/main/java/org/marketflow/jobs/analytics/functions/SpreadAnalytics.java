@@ -2,10 +2,10 @@ package org.marketflow.jobs.analytics.functions;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.apache.commons.lang3.ArrayUtils;
 import org.marketflow.jobs.analytics.estimators.AnomalyType;
 import org.marketflow.jobs.analytics.state.InstrumentHistory;
 import org.marketflow.jobs.analytics.state.SpreadHistory;
-import org.marketflow.jobs.analytics.state.StateArrays;
 import org.marketflow.schemas.avro.MarketAnomaly;
 
 /**
@@ -81,9 +81,9 @@ public final class SpreadAnalytics implements Serializable {
       return null;
     }
     double mean = h.openSums[at] / h.openCounts[at];
-    h.openStartMs = StateArrays.remove(h.openStartMs, at);
-    h.openSums = StateArrays.remove(h.openSums, at);
-    h.openCounts = StateArrays.remove(h.openCounts, at);
+    h.openStartMs = ArrayUtils.remove(h.openStartMs, at);
+    h.openSums = ArrayUtils.remove(h.openSums, at);
+    h.openCounts = ArrayUtils.remove(h.openCounts, at);
     MarketAnomaly blowout =
         Anomalies.score(
             instrument,
