@@ -2,13 +2,11 @@ package org.marketflow.jobs.microstructure.functions;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -34,6 +32,8 @@ import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.SecondQuote;
 import org.marketflow.jobs.microstructure.state.InstrumentState;
 import org.marketflow.jobs.microstructure.state.L2BookSerializer;
+import org.marketflow.jobs.microstructure.state.PendingEvents;
+import org.marketflow.jobs.microstructure.state.PendingEventsSerializer;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookStatusCause;
 import org.marketflow.schemas.avro.BookSyncState;
@@ -150,7 +150,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   private final long idleTimeoutMs;
 
   /** The instrument's buffered events, in the order they apply ({@link InstrumentEvent#ORDER}). */
-  private transient ValueState<List<InstrumentEvent>> pending;
+  private transient ValueState<PendingEvents> pending;
 
   private transient ValueState<InstrumentState> instrumentState;
   private transient ValueState<L2Book> bookState;
@@ -192,7 +192,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
     var context = getRuntimeContext();
     pending =
         context.getState(
-            new ValueStateDescriptor<>("pending", new ListTypeInfo<>(InstrumentEvent.TYPE)));
+            new ValueStateDescriptor<>("pending-events", PendingEventsSerializer.INSTANCE));
     instrumentState =
         context.getState(
             new ValueStateDescriptor<>("instrument", TypeInformation.of(InstrumentState.class)));
@@ -229,7 +229,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
       List<InstrumentEvent> batch, Context context, Collector<MarketTick> output) throws Exception {
     long watermark = context.timerService().currentWatermark();
     InstrumentState state = null;
-    List<InstrumentEvent> events = null;
+    PendingEvents events = null;
     long earliestMs = NONE;
     long latestMs = NONE;
     for (int i = 0, n = batch.size(); i < n; i++) {
@@ -240,13 +240,13 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
       }
       if (state == null) {
         state = valueOr(instrumentState.value(), InstrumentState::new);
-        events = valueOr(pending.value(), ArrayList::new);
+        events = valueOr(pending.value(), PendingEvents::new);
       }
       if (event.kind != EventKind.TRADE) {
         delayBehindWatermark(event, state, watermark);
       }
       long ms = Math.floorDiv(event.timeUs, 1_000L);
-      insertInOrder(events, event);
+      events.add(event);
       earliestMs = earliestMs == NONE ? ms : Math.min(earliestMs, ms);
       latestMs = Math.max(latestMs, ms);
     }
@@ -332,45 +332,32 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   }
 
   /**
-   * Adds {@code event} after every buffered event that applies before it or with it: from the end,
-   * as events mostly arrive in time order, so usually in O(1).
-   */
-  private static void insertInOrder(List<InstrumentEvent> events, InstrumentEvent event) {
-    int at = events.size();
-    while (at > 0 && InstrumentEvent.ORDER.compare(events.get(at - 1), event) > 0) {
-      at--;
-    }
-    events.add(at, event);
-  }
-
-  /**
    * Applies the buffered events at or behind {@code watermark}, a prefix of the buffer, in order,
    * and keeps the rest: the cost is that of the events applied, however many wait.
    *
    * @return the first millisecond of the events kept, {@link #NONE} when none is
    */
   private long applyDue(long watermark) throws Exception {
-    List<InstrumentEvent> events = pending.value();
+    PendingEvents events = pending.value();
     if (events == null) {
       return NONE;
     }
     int due = 0;
     for (int n = events.size(); due < n; due++) {
-      InstrumentEvent event = events.get(due);
-      long ms = Math.floorDiv(event.timeUs, 1_000L);
+      long ms = Math.floorDiv(events.timeUs(due), 1_000L);
       if (ms > watermark) {
         break;
       }
       closePeriodsThrough(ms - 1);
-      apply(event, ms);
+      apply(events.read(due), ms);
     }
-    if (due == events.size()) {
+    events.removeFirst(due);
+    if (events.isEmpty()) {
       pending.clear();
       return NONE;
     }
-    events.subList(0, due).clear();
     pending.update(events);
-    return Math.floorDiv(events.get(0).timeUs, 1_000L);
+    return Math.floorDiv(events.timeUs(0), 1_000L);
   }
 
   /** Closes, in time order, every open period whose last millisecond is at or before {@code ms}. */
