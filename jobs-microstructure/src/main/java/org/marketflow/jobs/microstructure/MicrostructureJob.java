@@ -7,7 +7,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
@@ -36,6 +35,7 @@ import org.marketflow.jobs.microstructure.functions.SampleTicks;
 import org.marketflow.jobs.microstructure.functions.TickInstrument;
 import org.marketflow.jobs.microstructure.functions.ToInstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.jobs.microstructure.records.InstrumentEventsSerializer;
 import org.marketflow.jobs.microstructure.sinks.LatestInRedis;
 import org.marketflow.jobs.microstructure.sinks.LiquidityMetricsStatement;
 import org.marketflow.jobs.microstructure.sinks.MarketMicrostructureStatement;
@@ -212,7 +212,7 @@ public final class MicrostructureJob implements StreamingJob {
             .name("Events: " + name)
             .transform(
                 "Batches: " + name,
-                new ListTypeInfo<>(InstrumentEvent.TYPE),
+                InstrumentEventsSerializer.TYPE,
                 new WatermarkBatches<>(new EventInstrument(), MAX_BATCH))
             .setParallelism(parallelism)
             .uid("microstructure-batches-" + name);

@@ -30,6 +30,7 @@ import org.marketflow.jobs.microstructure.records.DerivedRecords;
 import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.SecondQuote;
+import org.marketflow.jobs.microstructure.records.SerializedEvents;
 import org.marketflow.jobs.microstructure.state.InstrumentState;
 import org.marketflow.jobs.microstructure.state.L2BookSerializer;
 import org.marketflow.jobs.microstructure.state.PendingEvents;
@@ -226,34 +227,38 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
    */
   @Override
   public void processElement(
-      List<InstrumentEvent> batch, Context context, Collector<MarketTick> output) throws Exception {
+      List<InstrumentEvent> events, Context context, Collector<MarketTick> output)
+      throws Exception {
+    // From the shuffle, the events are still bytes: read their kind and time, copy them as they
+    // are.
+    SerializedEvents batch = SerializedEvents.of(events);
     long watermark = context.timerService().currentWatermark();
     InstrumentState state = null;
-    PendingEvents events = null;
+    PendingEvents waiting = null;
     long earliestMs = NONE;
     long latestMs = NONE;
     for (int i = 0, n = batch.size(); i < n; i++) {
-      InstrumentEvent event = batch.get(i);
-      if (event.kind == EventKind.TRADE && Math.floorDiv(event.timeUs, 1_000L) <= watermark) {
-        rejectLateTrade(event, watermark, context);
+      EventKind kind = batch.kind(i);
+      long timeUs = batch.timeUs(i);
+      if (kind == EventKind.TRADE && Math.floorDiv(timeUs, 1_000L) <= watermark) {
+        rejectLateTrade(batch.get(i), watermark, context);
         continue;
       }
       if (state == null) {
         state = valueOr(instrumentState.value(), InstrumentState::new);
-        events = valueOr(pending.value(), PendingEvents::new);
+        waiting = valueOr(pending.value(), PendingEvents::new);
       }
-      if (event.kind != EventKind.TRADE) {
-        delayBehindWatermark(event, state, watermark);
-      }
-      long ms = Math.floorDiv(event.timeUs, 1_000L);
-      events.add(event);
+      long atUs =
+          kind == EventKind.TRADE ? timeUs : delayBehindWatermark(kind, timeUs, state, watermark);
+      long ms = Math.floorDiv(atUs, 1_000L);
+      waiting.add(atUs, kind, batch.bytes(), batch.start(i), batch.length(i));
       earliestMs = earliestMs == NONE ? ms : Math.min(earliestMs, ms);
       latestMs = Math.max(latestMs, ms);
     }
     if (state == null) {
       return; // only late trades: nothing to keep
     }
-    pending.update(events);
+    pending.update(waiting);
     if (state.wakeMs == NONE || earliestMs < state.wakeMs) {
       state.wakeMs = earliestMs; // a later timer still pending fires harmlessly
       context.timerService().registerEventTimeTimer(earliestMs);
@@ -263,22 +268,21 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   }
 
   /**
-   * A book update takes effect no sooner than the instrument's previous one, and a book update or
-   * status behind the watermark at the watermark's next millisecond.
+   * When a book update or status stamped {@code timeUs} takes effect: a book update no sooner than
+   * the instrument's previous one, and either behind the watermark at the watermark's next
+   * millisecond.
    */
-  private void delayBehindWatermark(InstrumentEvent event, InstrumentState state, long watermark) {
-    long at =
-        event.kind == EventKind.BOOK
-            ? Math.max(event.timeUs, state.lastBookEffectUs)
-            : event.timeUs;
+  private long delayBehindWatermark(
+      EventKind kind, long timeUs, InstrumentState state, long watermark) {
+    long at = kind == EventKind.BOOK ? Math.max(timeUs, state.lastBookEffectUs) : timeUs;
     if (Math.floorDiv(at, 1_000L) <= watermark) {
       at = (watermark + 1) * 1_000L;
       delayedBookEvents.inc();
     }
-    event.timeUs = at;
-    if (event.kind == EventKind.BOOK) {
+    if (kind == EventKind.BOOK) {
       state.lastBookEffectUs = at;
     }
+    return at;
   }
 
   private void rejectLateTrade(InstrumentEvent event, long watermark, Context context) {

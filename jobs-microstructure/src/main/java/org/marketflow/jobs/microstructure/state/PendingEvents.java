@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEventSerializer;
 
@@ -67,21 +68,24 @@ public final class PendingEvents {
     return times[index(i)];
   }
 
-  /** A new copy of the {@code i}-th event in order. */
+  /** A new copy of the {@code i}-th event in order, with the time it applies at. */
   public InstrumentEvent read(int i) {
     int at = index(i);
     reader.setBuffer(data.getSharedBuffer(), starts[at], lengths[at]);
+    InstrumentEvent event;
     try {
-      return InstrumentEventSerializer.INSTANCE.deserialize(reader);
+      event = InstrumentEventSerializer.INSTANCE.deserialize(reader);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt pending event", e); // written by this class
     }
+    event.timeUs = times[at];
+    return event;
   }
 
   /**
-   * Adds {@code event} after every event that applies before it or with it: searched from the end,
-   * as events mostly arrive in time order, so usually in O(1). Its bytes are written now; changing
-   * the event afterwards changes nothing held.
+   * Adds {@code event} after every event that applies before it or with it (see {@link #add(long,
+   * EventKind, byte[], int, int)}). Its bytes are written now; changing the event afterwards
+   * changes nothing held.
    */
   public void add(InstrumentEvent event) {
     if (count == times.length) {
@@ -93,26 +97,43 @@ public final class PendingEvents {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a pending event", e); // in memory: none
     }
-    insert(event.timeUs, (byte) event.kind.ordinal(), start, data.length() - start);
+    push(event.timeUs, (byte) event.kind.ordinal(), start, data.length() - start);
+    settleLast();
   }
 
-  private void insert(long timeUs, byte kind, int start, int length) {
-    int at = count;
+  /**
+   * Adds the event whose {@link InstrumentEventSerializer} bytes are {@code bytes[offset, offset +
+   * length)}, to apply at {@code timeUs} (which {@link #read} gives it, whatever time the bytes
+   * hold), after every event that applies before it or with it: searched from the end, as events
+   * mostly arrive in time order, so usually in O(1).
+   */
+  public void add(long timeUs, EventKind kind, byte[] bytes, int offset, int length) {
+    append(timeUs, (byte) kind.ordinal(), bytes, offset, length);
+    settleLast();
+  }
+
+  /** Moves the last event back past every event that applies after it. */
+  private void settleLast() {
+    int last = count - 1;
+    long timeUs = times[last];
+    byte kind = kinds[last];
+    int start = starts[last];
+    int length = lengths[last];
+    int at = last;
     while (at > head && after(at - 1, timeUs, kind)) {
       at--;
     }
-    int moved = count - at;
+    int moved = last - at;
     if (moved > 0) {
       System.arraycopy(times, at, times, at + 1, moved);
       System.arraycopy(kinds, at, kinds, at + 1, moved);
       System.arraycopy(starts, at, starts, at + 1, moved);
       System.arraycopy(lengths, at, lengths, at + 1, moved);
+      times[at] = timeUs;
+      kinds[at] = kind;
+      starts[at] = start;
+      lengths[at] = length;
     }
-    times[at] = timeUs;
-    kinds[at] = kind;
-    starts[at] = start;
-    lengths[at] = length;
-    count++;
   }
 
   private boolean after(int at, long timeUs, byte kind) {
@@ -166,6 +187,10 @@ public final class PendingEvents {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in memory: none
     }
+    push(timeUs, kind, start, length);
+  }
+
+  private void push(long timeUs, byte kind, int start, int length) {
     times[count] = timeUs;
     kinds[count] = kind;
     starts[count] = start;

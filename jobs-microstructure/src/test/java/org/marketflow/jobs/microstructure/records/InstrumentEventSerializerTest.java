@@ -59,6 +59,11 @@ class InstrumentEventSerializerTest extends SerializerTestBase<InstrumentEvent> 
 
   @Override
   protected InstrumentEvent[] getTestData() {
+    return samples();
+  }
+
+  /** Every kind, every optional field present and absent, one applied later than stamped. */
+  static InstrumentEvent[] samples() {
     BookUpdate full =
         BookUpdate.newBuilder()
             .setInstrument("BINANCE-USDM:BTCUSDT")
