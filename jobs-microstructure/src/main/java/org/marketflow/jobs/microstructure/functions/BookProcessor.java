@@ -150,7 +150,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   private final long snapshotIntervalMs;
   private final long idleTimeoutMs;
 
-  /** The instrument's buffered events, in the order they apply ({@link InstrumentEvent#ORDER}). */
+  /** The instrument's buffered events, in the order they apply ({@link PendingEvents}). */
   private transient ValueState<PendingEvents> pending;
 
   private transient ValueState<InstrumentState> instrumentState;

@@ -1,6 +1,5 @@
 package org.marketflow.jobs.microstructure.records;
 
-import java.util.Comparator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.marketflow.jobs.common.records.SerializerTypeInfo;
 import org.marketflow.schemas.avro.BookUpdate;
@@ -17,11 +16,6 @@ public class InstrumentEvent {
 
   public static final TypeInformation<InstrumentEvent> TYPE =
       new SerializerTypeInfo<>(InstrumentEvent.class, InstrumentEventSerializer.INSTANCE);
-
-  /** The order the job applies an instrument's events in: time, then kind; stable otherwise. */
-  public static final Comparator<InstrumentEvent> ORDER =
-      Comparator.comparingLong((InstrumentEvent e) -> e.timeUs)
-          .thenComparingInt(e -> e.kind.ordinal());
 
   public EventKind kind;
 

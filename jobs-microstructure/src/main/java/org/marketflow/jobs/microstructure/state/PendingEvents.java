@@ -3,24 +3,27 @@ package org.marketflow.jobs.microstructure.state;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEventSerializer;
+import org.marketflow.jobs.microstructure.records.SerializedEvents;
 
 /**
- * An instrument's events waiting for the watermark, in the order they apply: by time, then kind,
- * and in arrival order otherwise ({@link InstrumentEvent#ORDER}). Each is kept as the bytes {@link
- * InstrumentEventSerializer} writes, in one growing array, with its time, kind and place in small
- * parallel arrays; {@link #read} decodes one when it applies.
+ * An instrument's events waiting for the watermark, in the order they apply: by time, then kind
+ * (book update, status, trade: {@link EventKind}'s order), and in arrival order otherwise. Each is
+ * kept as the bytes {@link InstrumentEventSerializer} writes, in one growing array, with its time,
+ * kind and place in small parallel arrays; {@link #read} decodes one when it applies.
  *
  * <p>Why bytes: while one Kafka partition runs ahead of another in event time (a replay reads every
  * partition at the same record rate, whatever the density of its event times), the watermark holds
- * the faster partition's events back, a million or more in the benchmark. As objects (an event, its
- * book update, level lists, levels, boxed fields: about 400 bytes in eight objects) they survived
- * every young collection, and the collector's threads used 35–126 % of a core through the
- * benchmark's runs; as bytes (about 90 an event, in no object of its own), 1–6 %.
+ * the faster partition's events back, a million or more in the benchmark. As objects (the event,
+ * its book update, level lists, levels, boxed fields: about 380 bytes in 11 objects an event, from
+ * a heap histogram) they survived every young collection, and the collector's threads used 35–126 %
+ * of a core through the benchmark's runs; as bytes (99 an event for the simulated books, and 17 in
+ * the parallel arrays), 1–6 %.
  *
  * <p>Taking the first events off ({@link #removeFirst}) costs what was taken: the arrays are
  * compacted only once the events taken are at least half of those held.
@@ -83,22 +86,12 @@ public final class PendingEvents {
   }
 
   /**
-   * Adds {@code event} after every event that applies before it or with it (see {@link #add(long,
-   * EventKind, byte[], int, int)}). Its bytes are written now; changing the event afterwards
-   * changes nothing held.
+   * Adds {@code event}, written now, at its {@code timeUs} (see {@link #add(long, EventKind,
+   * byte[], int, int)}): for a caller holding events rather than their bytes.
    */
   public void add(InstrumentEvent event) {
-    if (count == times.length) {
-      grow(); // before writing: growing may compact the bytes
-    }
-    int start = data.length();
-    try {
-      InstrumentEventSerializer.INSTANCE.serialize(event, data);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a pending event", e); // in memory: none
-    }
-    push(event.timeUs, (byte) event.kind.ordinal(), start, data.length() - start);
-    settleLast();
+    SerializedEvents one = SerializedEvents.of(List.of(event));
+    add(event.timeUs, event.kind, one.bytes(), one.start(0), one.length(0));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.marketflow.jobs.ohlc.state;
 
 import it.unimi.dsi.fastutil.longs.LongIterator;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
 
 /**
  * A bar's trade id keys ({@link TradeIdKey}). Venues number an instrument's trades in order, so a
@@ -60,7 +61,7 @@ public final class TradeIdSet {
       return false;
     }
     int length = (int) Math.min(MAX_WORDS, Math.max(needed, 2L * words.length));
-    words = java.util.Arrays.copyOf(words, length);
+    words = Arrays.copyOf(words, length);
     return true;
   }
 
