@@ -5,7 +5,8 @@
 #
 #   scripts/bench-microstructure-latency.sh [--rate N] [--seconds N] [--warmup-seconds N]
 #       [--instruments N] [--partitions N] [--out-of-orderness-ms N] [--watermark-interval-ms N]
-#       [--buffer-timeout-ms N] [--redis-flush-interval-ms N] [--help]
+#       [--buffer-timeout-ms N] [--redis-flush-interval-ms N] [--kafka-delivery D]
+#       [--publisher-linger-ms N] [--help]
 #
 # The report goes to stdout, logs to stderr. Exits 1 when the publisher could not keep the rate.
 # BENCH_JAVA_OPTS overrides the JVM options (default: -Xms4g -Xmx4g).

@@ -91,6 +91,14 @@ public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
   long redisFlushIntervalMs;
 
   @Option(
+      names = "--publisher-linger-ms",
+      defaultValue = "5",
+      description =
+          "The feed handler's producer linger (ingest --linger-ms), ms (default"
+              + " ${DEFAULT-VALUE}).")
+  long publisherLingerMs;
+
+  @Option(
       names = "--kafka-delivery",
       defaultValue = "EXACTLY_ONCE",
       description =
@@ -108,6 +116,7 @@ public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
     OptionChecks.requireNonNegative("--buffer-timeout-ms", bufferTimeoutMs);
     OptionChecks.requirePositive("--redis-flush-interval-ms", redisFlushIntervalMs);
     OptionChecks.requireNonNegative("--out-of-orderness-ms", outOfOrdernessMs);
+    OptionChecks.requireNonNegative("--publisher-linger-ms", publisherLingerMs);
     return new LatencyOptions(
         rate,
         Duration.ofSeconds(warmupSeconds),
@@ -120,7 +129,8 @@ public final class MicrostructureLatencyBenchmark implements Callable<Integer> {
         Duration.ofMillis(watermarkIntervalMs),
         Duration.ofMillis(bufferTimeoutMs),
         Duration.ofMillis(redisFlushIntervalMs),
-        kafkaDelivery);
+        kafkaDelivery,
+        Duration.ofMillis(publisherLingerMs));
   }
 
   @Override

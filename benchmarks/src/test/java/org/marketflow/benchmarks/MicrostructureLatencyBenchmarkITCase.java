@@ -34,7 +34,8 @@ class MicrostructureLatencyBenchmarkITCase {
                     Duration.ofMillis(1),
                     Duration.ofMillis(1),
                     Duration.ofMillis(1),
-                    DeliveryGuarantee.EXACTLY_ONCE))
+                    DeliveryGuarantee.EXACTLY_ONCE,
+                    Duration.ZERO))
             .run();
   }
 

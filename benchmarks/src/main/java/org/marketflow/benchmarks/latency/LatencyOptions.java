@@ -19,6 +19,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param bufferTimeout the job's {@code network.buffer-timeout}
  * @param redisFlushInterval the job's {@code redis.flush-interval}
  * @param kafkaDelivery the job's {@code sink.kafka.delivery}
+ * @param publisherLinger the feed handler's producer linger ({@code ingest --linger-ms})
  */
 public record LatencyOptions(
     double rate,
@@ -32,7 +33,8 @@ public record LatencyOptions(
     Duration watermarkInterval,
     Duration bufferTimeout,
     Duration redisFlushInterval,
-    DeliveryGuarantee kafkaDelivery) {
+    DeliveryGuarantee kafkaDelivery,
+    Duration publisherLinger) {
 
   /** The sustained rate, book updates/s. */
   public static final double TARGET_RATE = 50_000;

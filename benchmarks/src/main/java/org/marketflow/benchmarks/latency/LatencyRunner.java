@@ -65,7 +65,8 @@ public final class LatencyRunner {
               warmupUs * 1_000L,
               measuredUs * 1_000L,
               options.instruments(),
-              receiveTimes);
+              receiveTimes,
+              options.publisherLinger());
 
       StreamExecutionEnvironment env = flink.environment();
       JobRunner.prepare(new MicrostructureJob(), env, config);

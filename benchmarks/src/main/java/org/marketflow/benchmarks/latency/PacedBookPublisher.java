@@ -30,6 +30,7 @@ final class PacedBookPublisher {
   private final long steadyNanos;
   private final int books;
   private final ReceiveTimes receiveTimes;
+  private final Duration linger;
   private long published;
   private long steadyPublished;
   private long steadyWallNanos;
@@ -40,6 +41,7 @@ final class PacedBookPublisher {
    *     up (its JIT) without piling up a backlog that would take minutes to clear
    * @param steadyNanos how long to publish at {@code rate} after the ramp
    * @param books the simulated books: the first update of each is published before the clock
+   * @param linger the producer's linger, as the feed handler's {@code --linger-ms} sets it
    */
   PacedBookPublisher(
       String bootstrapServers,
@@ -49,7 +51,8 @@ final class PacedBookPublisher {
       long rampNanos,
       long steadyNanos,
       int books,
-      ReceiveTimes receiveTimes) {
+      ReceiveTimes receiveTimes,
+      Duration linger) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.rate = rate;
@@ -57,6 +60,7 @@ final class PacedBookPublisher {
     this.steadyNanos = steadyNanos;
     this.books = books;
     this.receiveTimes = receiveTimes;
+    this.linger = linger;
     // The updates of the ramp and the steady rate, and up to a minute of priming at a tenth.
     long count = due(rampNanos + steadyNanos) + books + (long) (rate * 0.1 * 60) + 1;
     if (count > Integer.MAX_VALUE - 8) {
@@ -80,7 +84,8 @@ final class PacedBookPublisher {
         new NormalizedPublisher(
             bootstrapServers,
             Map.of(Topics.BOOK, topic, Topics.DEAD_LETTERS, topic),
-            DeadLetters.DEFAULT)) {
+            DeadLetters.DEFAULT,
+            linger)) {
       for (int i = 0; i < books; i++) {
         publish(publisher, i);
       }

@@ -30,7 +30,9 @@ public final class LatencyReport {
             + " simulated books "
             + BenchmarkReport.instrumentRange(options.instruments())
             + ", each stamped with the wall clock as its receive (and exchange) time when handed to"
-            + " NormalizedPublisher (acks=all, idempotent, lz4, 5 ms linger)");
+            + " NormalizedPublisher (acks=all, idempotent, lz4, "
+            + options.publisherLinger().toMillis()
+            + " ms linger)");
     line(
         out,
         "Run",

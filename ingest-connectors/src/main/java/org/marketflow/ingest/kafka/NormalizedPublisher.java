@@ -1,5 +1,6 @@
 package org.marketflow.ingest.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +31,12 @@ import org.marketflow.schemas.kafka.Topics;
  */
 public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
 
+  /**
+   * How long the producer waits for a batch to fill unless told otherwise: batches big enough for a
+   * replay's rate, at up to 5 ms (2.5 ms on average) added to each record's latency.
+   */
+  public static final Duration DEFAULT_LINGER = Duration.ofMillis(5);
+
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, String> topicNames;
   private final DeadLetters deadLetters;
@@ -49,18 +56,46 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
    */
   public NormalizedPublisher(
       String bootstrapServers, Map<String, String> topicNames, DeadLetters deadLetters) {
+    this(bootstrapServers, topicNames, deadLetters, DEFAULT_LINGER);
+  }
+
+  /**
+   * @param linger how long the producer waits for a batch to fill (Kafka's {@code linger.ms}): less
+   *     than the default takes latency off each record for more, smaller produce requests, a gain
+   *     only where the handler and the broker have CPU to spare
+   */
+  public NormalizedPublisher(
+      String bootstrapServers,
+      Map<String, String> topicNames,
+      DeadLetters deadLetters,
+      Duration linger) {
     this.producer =
         new KafkaProducer<>(
-            producerConfig(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+            producerConfig(bootstrapServers, linger),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
     this.topicNames = Map.copyOf(topicNames);
     this.deadLetters = deadLetters;
   }
 
   /**
-   * The producer settings every publisher uses: idempotent, acks=all, lz4, 256 KiB batches with a 5
-   * ms linger.
+   * The producer settings every publisher uses: idempotent, acks=all, lz4, 256 KiB batches with the
+   * {@link #DEFAULT_LINGER}.
    */
   public static Map<String, Object> producerConfig(String bootstrapServers) {
+    return producerConfig(bootstrapServers, DEFAULT_LINGER);
+  }
+
+  /**
+   * The same settings with {@code linger} instead of the default.
+   *
+   * @throws IllegalArgumentException if {@code linger} is negative or not whole milliseconds
+   */
+  public static Map<String, Object> producerConfig(String bootstrapServers, Duration linger) {
+    if (linger.isNegative() || linger.toNanos() % 1_000_000L != 0) {
+      throw new IllegalArgumentException(
+          "the producer's linger must be whole milliseconds, 0 or more, not " + linger);
+    }
     return Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers,
@@ -69,7 +104,7 @@ public final class NormalizedPublisher implements FeedOutput, AutoCloseable {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
         true,
         ProducerConfig.LINGER_MS_CONFIG,
-        5,
+        (int) linger.toMillis(),
         ProducerConfig.BATCH_SIZE_CONFIG,
         256 * 1024,
         ProducerConfig.COMPRESSION_TYPE_CONFIG,

@@ -69,4 +69,16 @@ class IngestCliTest {
                 + http
                 + " holds REST responses: replay the .ws. file beside it, which reads them too");
   }
+
+  @Test
+  void aNegativeLingerIsOneLineBeforeAnythingConnects() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = IngestCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("simulate", "--linger-ms", "-1", "--bootstrap-servers", "127.0.0.1:1"))
+        .isEqualTo(IngestCli.USAGE_ERROR);
+    assertThat(err.toString().strip())
+        .isEqualTo("ingest simulate: --linger-ms must be 0 or more, not -1");
+  }
 }
