@@ -6,6 +6,7 @@ import java.util.List;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
 import org.marketflow.benchmarks.flink.PlainBookJob;
+import org.marketflow.benchmarks.flink.ShuffleFloorJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.TopicLoader;
 
@@ -14,6 +15,7 @@ import org.marketflow.benchmarks.kafka.TopicLoader;
  *
  * @param kafka which broker served the topic
  * @param microstructureSeconds the rows the job must emit: instruments × seconds with an update
+ * @param cpu the process's CPU time during each run of each measurement
  * @param stateBytes the final books as they are in keyed state
  * @param wall the whole run: broker start, load and every measurement
  */
@@ -24,6 +26,9 @@ public record MicrostructureBenchmarkResult(
     List<RawTopicReader.Read> raw,
     List<MicrostructureRun> job,
     List<PlainBookJob.BookRun> plain,
+    List<ShuffleFloorJob.FloorRun> floor,
+    List<ShuffleFloorJob.FloorRun> decodingFloor,
+    CpuTimes cpu,
     long microstructureSeconds,
     FinalBooks.StateBytes stateBytes,
     Duration wall) {
@@ -55,6 +60,16 @@ public record MicrostructureBenchmarkResult(
         problems.add("(c) applied " + run.updates() + " updates, not " + updates);
       }
     }
+    for (ShuffleFloorJob.FloorRun run : floor) {
+      if (run.records() != updates) {
+        problems.add("(d) counted " + run.records() + " records, not " + updates);
+      }
+    }
+    for (ShuffleFloorJob.FloorRun run : decodingFloor) {
+      if (run.records() != updates) {
+        problems.add("(e) decoded " + run.records() + " records, not " + updates);
+      }
+    }
     if (job.stream().map(MicrostructureRun::ticks).distinct().count() > 1) {
       problems.add(
           "(b) emitted different numbers of ticks: "
@@ -65,5 +80,23 @@ public record MicrostructureBenchmarkResult(
 
   public boolean consistent() {
     return problems().isEmpty();
+  }
+
+  /** The CPU time of each run of (a) to (e), in run order. */
+  public record CpuTimes(
+      List<Duration> raw,
+      List<Duration> job,
+      List<Duration> plain,
+      List<Duration> floor,
+      List<Duration> decodingFloor) {
+
+    static CpuTimes empty() {
+      return new CpuTimes(
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>());
+    }
   }
 }

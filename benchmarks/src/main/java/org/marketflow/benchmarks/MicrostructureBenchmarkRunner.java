@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.marketflow.benchmarks.flink.DataStreamMicrostructureJob;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.LocalFlinkCluster;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
 import org.marketflow.benchmarks.flink.PlainBookJob;
+import org.marketflow.benchmarks.flink.ShuffleFloorJob;
 import org.marketflow.benchmarks.kafka.BenchmarkTopic;
 import org.marketflow.benchmarks.kafka.BookTape;
 import org.marketflow.benchmarks.kafka.KafkaBroker;
@@ -21,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the book topic once (with empty trades and status topics beside it), then runs (a) raw
- * reads, (b) the microstructure job and (c) a plain MapState book in turn, {@code runs} times, all
- * on the same topic.
+ * reads, (b) the microstructure job, (c) a plain MapState book and (d) Flink's floor for a keyed
+ * job in turn, {@code runs} times, all on the same topic.
  */
 public final class MicrostructureBenchmarkRunner {
 
@@ -62,19 +65,56 @@ public final class MicrostructureBenchmarkRunner {
     List<RawTopicReader.Read> raw = new ArrayList<>();
     List<MicrostructureRun> job = new ArrayList<>();
     List<PlainBookJob.BookRun> plain = new ArrayList<>();
+    List<ShuffleFloorJob.FloorRun> floor = new ArrayList<>();
+    List<ShuffleFloorJob.FloorRun> decodingFloor = new ArrayList<>();
+    MicrostructureBenchmarkResult.CpuTimes cpu = MicrostructureBenchmarkResult.CpuTimes.empty();
     try (LocalFlinkCluster flink = LocalFlinkCluster.start(options.parallelism())) {
       for (int run = 1; run <= options.runs(); run++) {
-        raw.add(RawTopicReader.read(book.bootstrapServers(), endOffsets, options.parallelism()));
-        log(run, "(a) raw", raw.get(run - 1).wall());
-        job.add(
-            DataStreamMicrostructureJob.run(
-                flink,
-                BenchmarkRunner.source(book, "microstructure", run),
-                trades.name(),
-                status.name()));
-        log(run, "(b) microstructure", job.get(run - 1).wall());
-        plain.add(PlainBookJob.run(flink, BenchmarkRunner.source(book, "plain-book", run)));
-        log(run, "(c) MapState book", plain.get(run - 1).wall());
+        int r = run;
+        measure(
+            run,
+            "(a) raw",
+            raw,
+            cpu.raw(),
+            RawTopicReader.Read::wall,
+            () -> RawTopicReader.read(book.bootstrapServers(), endOffsets, options.parallelism()));
+        measure(
+            run,
+            "(b) microstructure",
+            job,
+            cpu.job(),
+            MicrostructureRun::wall,
+            () ->
+                DataStreamMicrostructureJob.run(
+                    flink,
+                    BenchmarkRunner.source(book, "microstructure", r),
+                    trades.name(),
+                    status.name()));
+        measure(
+            run,
+            "(c) MapState book",
+            plain,
+            cpu.plain(),
+            PlainBookJob.BookRun::wall,
+            () -> PlainBookJob.run(flink, BenchmarkRunner.source(book, "plain-book", r)));
+        measure(
+            run,
+            "(d) shuffle floor",
+            floor,
+            cpu.floor(),
+            ShuffleFloorJob.FloorRun::wall,
+            () ->
+                ShuffleFloorJob.run(
+                    flink, BenchmarkRunner.source(book, "shuffle-floor", r), false));
+        measure(
+            run,
+            "(e) shuffle floor, decoding",
+            decodingFloor,
+            cpu.decodingFloor(),
+            ShuffleFloorJob.FloorRun::wall,
+            () ->
+                ShuffleFloorJob.run(
+                    flink, BenchmarkRunner.source(book, "decoding-floor", r), true));
       }
     }
     return new MicrostructureBenchmarkResult(
@@ -84,9 +124,26 @@ public final class MicrostructureBenchmarkRunner {
         raw,
         job,
         plain,
+        floor,
+        decodingFloor,
+        cpu,
         expected.microstructureSeconds(),
         expected.stateBytes(),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Runs one measurement, keeps its result and its CPU time, and logs its rate. */
+  private <T> void measure(
+      int run,
+      String name,
+      List<T> results,
+      List<Duration> cpu,
+      Function<T, Duration> wall,
+      Callable<T> measurement)
+      throws Exception {
+    T result = ProcessCpu.measure(measurement, cpu);
+    results.add(result);
+    log(run, name, wall.apply(result));
   }
 
   private void log(int run, String measurement, Duration wall) {

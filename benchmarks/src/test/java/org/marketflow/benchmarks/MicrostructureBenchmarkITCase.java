@@ -2,10 +2,12 @@ package org.marketflow.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
 import org.marketflow.benchmarks.flink.PlainBookJob;
+import org.marketflow.benchmarks.flink.ShuffleFloorJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.report.MicrostructureReport;
 import org.marketflow.benchmarks.report.RunEnvironment;
@@ -51,6 +53,23 @@ class MicrostructureBenchmarkITCase {
   }
 
   @Test
+  void theShuffleFloorCountsEveryUpdateInEveryRun() {
+    assertThat(result.floor()).hasSize(2);
+    assertThat(result.floor()).extracting(ShuffleFloorJob.FloorRun::records).containsOnly(UPDATES);
+    assertThat(result.decodingFloor())
+        .extracting(ShuffleFloorJob.FloorRun::records)
+        .containsOnly(UPDATES);
+  }
+
+  @Test
+  void measuresTheProcessCpuOfEveryRunOfEveryMeasurement() {
+    MicrostructureBenchmarkResult.CpuTimes cpu = result.cpu();
+    for (var runs : List.of(cpu.raw(), cpu.job(), cpu.plain(), cpu.floor(), cpu.decodingFloor())) {
+      assertThat(runs).hasSize(2).allSatisfy(time -> assertThat(time).isPositive());
+    }
+  }
+
+  @Test
   void measuresTheStateOfEachFinalBook() {
     assertThat(result.stateBytes().books()).isEqualTo(INSTRUMENTS);
     // 10 bytes a book and 16 a level: at least one level a side.
@@ -64,6 +83,9 @@ class MicrostructureBenchmarkITCase {
         MicrostructureReport.format(
             result, RunEnvironment.current(MicrostructureBenchmark.class, new String[0], 0));
 
-    assertThat(report).contains("Check         OK").doesNotContain("FAILED");
+    assertThat(report)
+        .contains("Check         OK")
+        .contains("CPU µs/update", "(b) ceiling")
+        .doesNotContain("FAILED");
   }
 }

@@ -5,13 +5,16 @@ import static org.marketflow.benchmarks.report.BenchmarkReport.distinct;
 import static org.marketflow.benchmarks.report.BenchmarkReport.line;
 import static org.marketflow.benchmarks.report.BenchmarkReport.seconds;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.marketflow.benchmarks.MicrostructureBenchmarkOptions;
 import org.marketflow.benchmarks.MicrostructureBenchmarkResult;
 import org.marketflow.benchmarks.flink.FinalBooks;
 import org.marketflow.benchmarks.flink.MicrostructureRun;
 import org.marketflow.benchmarks.flink.PlainBookJob;
+import org.marketflow.benchmarks.flink.ShuffleFloorJob;
 import org.marketflow.benchmarks.kafka.RawTopicReader;
 import org.marketflow.benchmarks.kafka.SyntheticMarket;
 
@@ -23,6 +26,50 @@ public final class MicrostructureReport {
 
   private MicrostructureReport() {}
 
+  /**
+   * CPU per update for each measurement, and what it implies on these cores: the job's ceiling
+   * against the raw read's measured rate.
+   */
+  private static void cpuTable(
+      StringBuilder out, MicrostructureBenchmarkResult result, int cores, Rates rawRates) {
+    long updates = result.options().updates();
+    MicrostructureBenchmarkResult.CpuTimes cpu = result.cpu();
+    out.append(
+        "CPU µs/update = the process's CPU time during the run / book updates (every thread\n");
+    out.append("of the JVM: broker, collector and compiler included). Ceiling/s = the cores /\n");
+    out.append("the median CPU µs/update: the rate if every core did only that measurement.\n");
+    CpuPerRecord.appendHeader(out, result.options().runs());
+    CpuPerRecord.of(updates, cpu.raw(), walls(result.raw(), RawTopicReader.Read::wall), cores)
+        .appendRow(out, "(a) raw KafkaConsumer");
+    CpuPerRecord job =
+        CpuPerRecord.of(updates, cpu.job(), walls(result.job(), MicrostructureRun::wall), cores);
+    job.appendRow(out, "(b) MicrostructureJob.compute");
+    CpuPerRecord.of(updates, cpu.plain(), walls(result.plain(), PlainBookJob.BookRun::wall), cores)
+        .appendRow(out, "(c) MapState book");
+    CpuPerRecord.of(
+            updates, cpu.floor(), walls(result.floor(), ShuffleFloorJob.FloorRun::wall), cores)
+        .appendRow(out, "(d) Flink floor");
+    CpuPerRecord.of(
+            updates,
+            cpu.decodingFloor(),
+            walls(result.decodingFloor(), ShuffleFloorJob.FloorRun::wall),
+            cores)
+        .appendRow(out, "(e) (d) decoding");
+    line(
+        out,
+        "(b) ceiling",
+        String.format(
+            Locale.ROOT,
+            "%s updates/s on %d cores at its median CPU per update: %.3f of (a)'s median rate",
+            count(Math.round(job.ceiling())),
+            cores,
+            job.ceiling() / rawRates.median()));
+  }
+
+  private static <T> List<Duration> walls(List<T> runs, Function<T, Duration> wall) {
+    return runs.stream().map(wall).toList();
+  }
+
   public static String format(MicrostructureBenchmarkResult result, RunEnvironment environment) {
     MicrostructureBenchmarkOptions options = result.options();
     long updates = options.updates();
@@ -30,6 +77,11 @@ public final class MicrostructureReport {
     Rates job = Rates.of(updates, result.job().stream().map(MicrostructureRun::wall).toList());
     Rates plain =
         Rates.of(updates, result.plain().stream().map(PlainBookJob.BookRun::wall).toList());
+    Rates floor =
+        Rates.of(updates, result.floor().stream().map(ShuffleFloorJob.FloorRun::wall).toList());
+    Rates decodingFloor =
+        Rates.of(
+            updates, result.decodingFloor().stream().map(ShuffleFloorJob.FloorRun::wall).toList());
 
     StringBuilder out = new StringBuilder();
     BenchmarkReport.header(out, "MarketFlow microstructure benchmark", environment);
@@ -58,27 +110,36 @@ public final class MicrostructureReport {
     line(
         out,
         "Runs",
-        options.runs() + " of each measurement, interleaved (a) (b) (c); run 1 is the cold one");
+        options.runs() + " of each measurement, interleaved (a) to (e); run 1 is the cold one");
     out.append('\n');
     BenchmarkReport.load(out, result.load(), "updates", ", simulator included");
     out.append('\n');
     out.append("Records/s = book updates / wall time. (a): from creating the consumers to the\n");
-    out.append("last record counted; (b), (c): from submitting the job to receiving its result.\n");
+    out.append(
+        "last record counted; (b) to (e): from submitting the job to receiving its result.\n");
     BenchmarkReport.rawRates(out, options.runs(), options.parallelism(), raw);
     BenchmarkReport.rates(out, "(b) MicrostructureJob.compute", job);
     BenchmarkReport.rates(out, "(c) MapState<Double, Double> book", plain);
+    BenchmarkReport.rates(out, "(d) Flink floor: bytes, keyBy, count", floor);
+    BenchmarkReport.rates(out, "(e) (d) decoding each update", decodingFloor);
+    out.append('\n');
+    cpuTable(out, result, environment.availableProcessors(), raw);
     out.append('\n');
     line(
         out,
         "Ratios",
         String.format(
             Locale.ROOT,
-            "b/a %.3f median, %.3f best (target %.1f)    c/a %.3f median    b/c %.3f median",
+            "b/a %.3f median, %.3f best (target %.1f)    c/a %.3f    d/a %.3f    e/a %.3f    b/c"
+                + " %.3f    b/e %.3f (medians)",
             job.median() / raw.median(),
             job.best() / raw.best(),
             MicrostructureBenchmarkOptions.TARGET_SHARE_OF_RAW,
             plain.median() / raw.median(),
-            job.median() / plain.median()));
+            floor.median() / raw.median(),
+            decodingFloor.median() / raw.median(),
+            job.median() / plain.median(),
+            job.median() / decodingFloor.median()));
     line(
         out,
         "Target",
@@ -122,7 +183,8 @@ public final class MicrostructureReport {
     BenchmarkReport.check(
         out,
         result.problems(),
-        "(a) read and (c) applied every update, (b) rejected none and closed every instrument's seconds");
+        "(a) read, (c) applied, (d) counted and (e) decoded every update, (b) rejected none and closed every"
+            + " instrument's seconds");
     line(out, "Whole run", seconds(result.wall()) + " s (broker, load, measurements)");
     return out.toString();
   }

@@ -65,6 +65,9 @@ class ResilienceTest {
         }
         second = now;
       }
+      if (!Double.isNaN(median)) {
+        assertThat(watch.median).as("the median after %d depths", i + 1).isEqualTo(median);
+      }
       last = depth;
       if (inSweep) {
         trough = Math.min(trough, depth);
