@@ -18,6 +18,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookUpdate;
 
@@ -53,6 +54,7 @@ public final class ShuffleFloorJob {
             .setDeserializer(new KeyAndValue())
             .build();
     StreamExecutionEnvironment env = cluster.environment();
+    JobRunner.configureRecords(env); // as (b) and (c) run
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka book bytes")
         .uid("bench-shuffle-floor-source")
         .keyBy(record -> record.f0, Types.STRING)

@@ -41,9 +41,11 @@ class CpuPerRecordTest {
     CpuPerRecord.of(RECORDS, List.of(Duration.ofSeconds(3)), List.of(Duration.ofSeconds(2)), 2)
         .appendRow(out, "(b) job");
 
-    assertThat(out.toString())
-        .contains("run 1", "median", "cores busy", "ceiling/s")
-        .contains("(b) job")
-        .contains("1.500", "1.50", "1,333,333");
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0].trim().split("\\s{2,}"))
+        .containsExactly("CPU µs/update", "run 1", "median", "cores busy", "ceiling/s");
+    // The run, the median, the cores busy and the ceiling, each in its column.
+    assertThat(lines[1].trim().split("\\s+"))
+        .containsExactly("(b)", "job", "1.500", "1.500", "1.50", "1,333,333");
   }
 }
