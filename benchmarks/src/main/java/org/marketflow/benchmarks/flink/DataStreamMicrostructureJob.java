@@ -5,6 +5,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.kafka.KafkaInput;
+import org.marketflow.jobs.common.kafka.ValueReading;
 import org.marketflow.jobs.common.options.JobConfigBuilder;
 import org.marketflow.jobs.common.validation.TradeCheck;
 import org.marketflow.jobs.microstructure.MicrostructureJob;
@@ -49,7 +50,11 @@ public final class DataStreamMicrostructureJob {
     MicrostructureJob.Outputs outputs =
         MicrostructureJob.compute(
             KafkaInput.of(job, TopicSpec.BOOK.withName(book.topic()), config)
-                .addTo(env, MicrostructureJob.BOOK_SOURCE_UID, "Kafka book"),
+                .addTo(
+                    env,
+                    MicrostructureJob.BOOK_SOURCE_UID,
+                    "Kafka book",
+                    ValueReading.bookHeaders()),
             KafkaInput.of(job, TopicSpec.TRADES.withName(tradesTopic), config)
                 .withCheck(new TradeCheck())
                 .addTo(env, MicrostructureJob.TRADES_SOURCE_UID, "Kafka trades"),

@@ -21,6 +21,7 @@ import org.marketflow.jobs.common.functions.WatermarkBatches;
 import org.marketflow.jobs.common.jdbc.JdbcUpsertSink;
 import org.marketflow.jobs.common.kafka.KafkaInput;
 import org.marketflow.jobs.common.kafka.TopicSink;
+import org.marketflow.jobs.common.kafka.ValueReading;
 import org.marketflow.jobs.common.options.JobOptions;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.redis.RedisSink;
@@ -45,6 +46,7 @@ import org.marketflow.jobs.microstructure.sinks.PredictionPairStatement;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketMicrostructure;
@@ -88,7 +90,7 @@ public final class MicrostructureJob implements StreamingJob {
   /** The schema version that created the tables the job writes. */
   public static final int SCHEMA_VERSION = 2;
 
-  private final UnaryOperator<DataStream<Consumed<BookUpdate>>> bookTap;
+  private final UnaryOperator<DataStream<Consumed<EncodedBookUpdate>>> bookTap;
 
   public MicrostructureJob() {
     this(UnaryOperator.identity());
@@ -99,7 +101,7 @@ public final class MicrostructureJob implements StreamingJob {
    * the stream the computation reads, where a test adds an operator that fails once to exercise a
    * restart from a checkpoint. It must keep the stream's parallelism: the book's order matters.
    */
-  MicrostructureJob(UnaryOperator<DataStream<Consumed<BookUpdate>>> bookTap) {
+  MicrostructureJob(UnaryOperator<DataStream<Consumed<EncodedBookUpdate>>> bookTap) {
     this.bookTap = bookTap;
   }
 
@@ -142,10 +144,13 @@ public final class MicrostructureJob implements StreamingJob {
 
   /**
    * Routes rejected records to the dead letters, and turns each instrument's book updates, trades
-   * and statuses into its outputs. The inputs must carry event-time timestamps and watermarks.
+   * and statuses into its outputs. The inputs must carry event-time timestamps and watermarks. The
+   * book updates come as their leading fields and Avro bytes ({@link ValueReading#bookHeaders}):
+   * each is decoded once, by the operator that applies it, and one whose bytes do not decode is a
+   * dead letter from there.
    */
   public static Outputs compute(
-      DataStream<Consumed<BookUpdate>> book,
+      DataStream<Consumed<EncodedBookUpdate>> book,
       DataStream<Consumed<Trade>> trades,
       DataStream<Consumed<FeedStatus>> status,
       BookProcessor.Settings settings) {
@@ -222,10 +227,10 @@ public final class MicrostructureJob implements StreamingJob {
   /** Adds the Kafka sources, the computation and the sinks to {@code env}. */
   @Override
   public void wire(StreamExecutionEnvironment env, Configuration config) {
-    DataStream<Consumed<BookUpdate>> book =
+    DataStream<Consumed<EncodedBookUpdate>> book =
         bookTap.apply(
             KafkaInput.of(NAME, bookTopic(config), config)
-                .addTo(env, BOOK_SOURCE_UID, "Kafka book"));
+                .addTo(env, BOOK_SOURCE_UID, "Kafka book", ValueReading.bookHeaders()));
     DataStream<Consumed<Trade>> trades =
         KafkaInput.of(NAME, tradesTopic(config), config)
             .withCheck(new TradeCheck())

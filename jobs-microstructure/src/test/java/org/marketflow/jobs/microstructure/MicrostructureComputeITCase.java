@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,14 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.marketflow.jobs.common.JobRunner;
 import org.marketflow.jobs.common.functions.ConsumedRejects;
 import org.marketflow.jobs.common.functions.EventTimeOf;
+import org.marketflow.jobs.common.kafka.ValueReading;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.microstructure.functions.BookProcessor;
 import org.marketflow.jobs.microstructure.metrics.MicrostructureParams;
+import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.MarketMicrostructure;
@@ -59,13 +63,19 @@ class MicrostructureComputeITCase {
             RecordOrigin.kafka(TopicSpec.TRADES.name(), 0, 9),
             0L,
             new byte[] {1});
-    List<Consumed<BookUpdate>> book =
+    // The book topic's records as its source reads them: leading fields and bytes. The last BTC
+    // record's body is cut short: its header reads, its body fails to decode after the shuffle.
+    byte[] cut = encoded(book(BTC, 350, BookUpdateKind.DELTA, 12, 100.4, 101.0)).avro;
+    cut = Arrays.copyOf(cut, cut.length - 4);
+    List<Consumed<EncodedBookUpdate>> book =
         List.of(
-            Consumed.of(book(BTC, 100, BookUpdateKind.SNAPSHOT, 10, 100.0, 101.0), 0, 0),
-            Consumed.of(book(BTC, 300, BookUpdateKind.DELTA, 11, 100.5, 101.0), 0, 1),
-            Consumed.of(book(YES, 100, BookUpdateKind.SNAPSHOT, 1, 0.40, 0.45), 1, 0),
-            Consumed.of(book(NO, 200, BookUpdateKind.SNAPSHOT, 1, 0.54, 0.58), 1, 1),
-            Consumed.of(book("KRAKEN:XBT/USD", 100, BookUpdateKind.DELTA, 1, 1.0, 2.0), 1, 2));
+            Consumed.of(encoded(book(BTC, 100, BookUpdateKind.SNAPSHOT, 10, 100.0, 101.0)), 0, 0),
+            Consumed.of(encoded(book(BTC, 300, BookUpdateKind.DELTA, 11, 100.5, 101.0)), 0, 1),
+            Consumed.of(new EncodedBookUpdate(BTC, at(350), at(350) + 700, cut), 0, 2),
+            Consumed.of(encoded(book(YES, 100, BookUpdateKind.SNAPSHOT, 1, 0.40, 0.45)), 1, 0),
+            Consumed.of(encoded(book(NO, 200, BookUpdateKind.SNAPSHOT, 1, 0.54, 0.58)), 1, 1),
+            Consumed.of(
+                encoded(book("KRAKEN:XBT/USD", 100, BookUpdateKind.DELTA, 1, 1.0, 2.0)), 1, 2));
     List<Consumed<Trade>> trades =
         List.of(
             Consumed.of(trade(BTC, 400, 101.0, 0.5), 0, 0),
@@ -78,7 +88,12 @@ class MicrostructureComputeITCase {
     JobRunner.configureRecords(env);
     MicrostructureJob.Outputs outputs =
         MicrostructureJob.compute(
-            source(env, book, TopicSpec.BOOK, BookUpdate.class),
+            env.fromData(book, ValueReading.bookHeaders().consumedType())
+                .assignTimestampsAndWatermarks(
+                    WatermarkStrategy.<Consumed<EncodedBookUpdate>>noWatermarks()
+                        .withTimestampAssigner(
+                            new EventTimeOf<>(ValueReading.bookHeaders().eventTime())))
+                .name("In-memory book"),
             source(env, trades, TopicSpec.TRADES, Trade.class),
             source(env, status, TopicSpec.STATUS, FeedStatus.class),
             new BookProcessor.Settings(
@@ -126,11 +141,31 @@ class MicrostructureComputeITCase {
             tuple(NO, org.marketflow.schemas.avro.BookSyncState.SYNCED),
             tuple(YES, org.marketflow.schemas.avro.BookSyncState.UNSYNCED));
     List<DeadLetter> letters = drain(deadLetters.getOutput());
-    assertThat(letters).hasSize(2).contains(undecodable);
+    assertThat(letters).hasSize(3).contains(undecodable);
     assertThat(letters)
         .extracting(
             DeadLetter::getStage, DeadLetter::getSourcePartition, DeadLetter::getSourceOffset)
-        .contains(tuple("jobs-microstructure.book", 1, 2L));
+        .contains(
+            tuple("jobs-microstructure.book", 1, 2L), tuple("jobs-microstructure.decode", 0, 2L));
+    DeadLetter cutShort =
+        letters.stream()
+            .filter(l -> l.getStage().equals("jobs-microstructure.decode"))
+            .filter(l -> l.getSourceTopic().equals(TopicSpec.BOOK.name()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cutShort.getReason()).startsWith("not an Avro BookUpdate: ");
+    assertThat(cutShort.getRejectedAtUs()).isEqualTo(at(350));
+    assertThat(bytes(cutShort.getRaw())).isEqualTo(cut);
+  }
+
+  private static EncodedBookUpdate encoded(BookUpdate update) {
+    return EncodedBookUpdate.of(update, AvroCodec.of(BookUpdate.class));
+  }
+
+  private static byte[] bytes(java.nio.ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 
   private static long at(long ms) {

@@ -69,6 +69,40 @@ class BinaryReadersTest {
   }
 
   @Test
+  void readBookUpdateHeadersAsAvroDoes() throws IOException {
+    Random random = new Random(13);
+    EncodedBookUpdate.Reader reader = new EncodedBookUpdate.Reader();
+    for (int i = 0; i < RECORDS; i++) {
+      byte[] bytes = encode(randomBookUpdate(random));
+      BookUpdate expected = avroRead(BookUpdate.getClassSchema(), bytes);
+
+      EncodedBookUpdate header = reader.read(bytes);
+
+      assertThat(header.instrument).isEqualTo(expected.getInstrument());
+      assertThat(header.exchangeTimeUs).isEqualTo(expected.getExchangeTimeUs());
+      assertThat(header.receiveTimeUs).isEqualTo(expected.getReceiveTimeUs());
+      assertThat(header.avro).isSameAs(bytes);
+    }
+  }
+
+  @Test
+  void readBookUpdateHeadersOnlyAsFarAsTheirTimes() throws IOException {
+    BookUpdate update = randomBookUpdate(new Random(17));
+    byte[] bytes = encode(update);
+    int headerEnd = bytes[0] / 2 + 1; // a short instrument: its length fits one byte
+    headerEnd += varLongLength(bytes, headerEnd);
+    headerEnd += varLongLength(bytes, headerEnd);
+
+    // The body is left to the full decode: a header alone reads, a byte short of it does not.
+    byte[] header = java.util.Arrays.copyOf(bytes, headerEnd);
+    assertThat(new EncodedBookUpdate.Reader().read(header).exchangeTimeUs)
+        .isEqualTo(update.getExchangeTimeUs());
+    byte[] short1 = java.util.Arrays.copyOf(bytes, headerEnd - 1);
+    assertThatThrownBy(() -> new EncodedBookUpdate.Reader().read(short1))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void readTradesAsAvroDoes() throws IOException {
     Random random = new Random(11);
     TradeReader reader = new TradeReader();
@@ -125,6 +159,12 @@ class BinaryReadersTest {
     String b = reader.read(decoder(encode(second))).getInstrument();
 
     assertThat(a).isEqualTo("BINANCE:BTCUSDT").isSameAs(b);
+
+    // Another id between them: the name read last is not mistaken for the next.
+    Trade other = randomTrade(random);
+    other.setInstrument("BINANCE:BTCUSDC");
+    assertThat(reader.read(decoder(encode(other))).getInstrument()).isEqualTo("BINANCE:BTCUSDC");
+    assertThat(reader.read(decoder(encode(first))).getInstrument()).isSameAs(a);
   }
 
   @Test

@@ -34,12 +34,18 @@ public final class ConsumedRejects<T extends SpecificRecordBase> implements Seri
     if (codec == null) {
       codec = AvroCodec.of(topic.type());
     }
+    return of(
+        stage, reason, codec.encode(value), topic.eventTime().micros(value), partition, offset);
+  }
+
+  /**
+   * The dead letter of a record read as {@code raw} at {@code partition} and {@code offset}, of
+   * event time {@code atUs}: for a record kept as its bytes, decoded or not.
+   */
+  public DeadLetter of(
+      String stage, String reason, byte[] raw, long atUs, int partition, long offset) {
     return deadLetters.of(
-        stage,
-        reason,
-        RecordOrigin.kafka(topic.name(), partition, offset),
-        topic.eventTime().micros(value),
-        codec.encode(value));
+        stage, reason, RecordOrigin.kafka(topic.name(), partition, offset), atUs, raw);
   }
 
   public TopicSpec<T> topic() {

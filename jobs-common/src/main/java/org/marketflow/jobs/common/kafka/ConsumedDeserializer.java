@@ -11,7 +11,6 @@ import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.PlausibleTime;
 import org.marketflow.jobs.common.validation.RecordCheck;
 import org.marketflow.jobs.common.validation.TimeBounds;
-import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.kafka.DeadLetters;
 import org.marketflow.schemas.kafka.RecordOrigin;
 import org.marketflow.schemas.kafka.TopicSpec;
@@ -20,7 +19,9 @@ import org.marketflow.schemas.kafka.TopicSpec;
  * Decodes and checks a topic's records where the raw bytes and the position are at hand. A record
  * that is not a valid Avro record of the topic's type, or that fails the check (for venue records
  * always including {@link PlausibleTime}), becomes a dead letter with the exact bytes, the topic,
- * partition and offset, instead of an exception that would fail the job.
+ * partition and offset, instead of an exception that would fail the job. The values are decoded
+ * whole ({@link #avro}) or as a {@link ValueReading} reads them (the book updates' leading fields,
+ * say, the rest left in the bytes); the reading's error is the record's reason.
  *
  * <p>Stages: {@code <job>.decode} for undecodable records, {@code <job>.validate} for rejected
  * ones; counted in the metrics {@code undecodableRecords} and {@code invalidRecords}.
@@ -30,47 +31,66 @@ import org.marketflow.schemas.kafka.TopicSpec;
  * it valid or not, since it belongs to another range's output; an undecodable record has no event
  * time and is judged by its Kafka timestamp, which the suite's producers set to the event time.
  */
-public class ConsumedDeserializer<T extends SpecificRecordBase>
-    implements KafkaRecordDeserializationSchema<Consumed<T>> {
+public class ConsumedDeserializer<T> implements KafkaRecordDeserializationSchema<Consumed<T>> {
 
-  private final TopicSpec<T> topic;
+  private static final long serialVersionUID = 1L;
+
+  private final ValueReading<T> reading;
   private final RecordCheck<T> check;
   private final String decodeStage;
   private final String validateStage;
   private final DeadLetters deadLetters;
   private final EventTimeRange range;
-  private transient AvroCodec<T> codec;
+  private transient ValueReading.Reader<T> reader;
   private transient Counter undecodable;
   private transient Counter invalid;
   private transient Counter outOfRange;
 
   /**
+   * Every record decoded whole, as an Avro record of {@code topic}'s type.
+   *
    * @param job the job's name, the first part of its dead letters' stages
    * @param check the job's own check, after the time check of venue records
    */
-  public ConsumedDeserializer(
+  public static <A extends SpecificRecordBase> ConsumedDeserializer<A> avro(
       String job,
-      TopicSpec<T> topic,
-      RecordCheck<T> check,
+      TopicSpec<A> topic,
+      RecordCheck<A> check,
       TimeBounds timeBounds,
       DeadLetters deadLetters) {
-    this(job, topic, check, timeBounds, deadLetters, EventTimeRange.ALL);
+    return avro(job, topic, check, timeBounds, deadLetters, EventTimeRange.ALL);
   }
 
   /**
    * @param range the event times passed on; records outside it are skipped
    */
+  public static <A extends SpecificRecordBase> ConsumedDeserializer<A> avro(
+      String job,
+      TopicSpec<A> topic,
+      RecordCheck<A> check,
+      TimeBounds timeBounds,
+      DeadLetters deadLetters,
+      EventTimeRange range) {
+    return new ConsumedDeserializer<>(
+        job, ValueReading.avro(topic), check, timeBounds, deadLetters, range);
+  }
+
+  /**
+   * Values read by {@code reading} instead of decoded whole.
+   *
+   * @param check the job's own check, after the time check when {@code reading} has receive times
+   */
   public ConsumedDeserializer(
       String job,
-      TopicSpec<T> topic,
+      ValueReading<T> reading,
       RecordCheck<T> check,
       TimeBounds timeBounds,
       DeadLetters deadLetters,
       EventTimeRange range) {
-    this.topic = topic;
+    this.reading = reading;
     this.check =
-        topic.hasReceiveTime()
-            ? new PlausibleTime<>(topic.eventTime(), topic.receiveTime(), timeBounds).and(check)
+        reading.receiveTime() != null
+            ? new PlausibleTime<>(reading.eventTime(), reading.receiveTime(), timeBounds).and(check)
             : check;
     this.decodeStage = job + ".decode";
     this.validateStage = job + ".validate";
@@ -80,7 +100,7 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
 
   @Override
   public void open(DeserializationSchema.InitializationContext context) {
-    codec = AvroCodec.of(topic.type());
+    reader = reading.readers().get();
     undecodable = context.getMetricGroup().counter("undecodableRecords");
     invalid = context.getMetricGroup().counter("invalidRecords");
     outOfRange = context.getMetricGroup().counter("outOfRangeRecords");
@@ -94,25 +114,24 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
       if (raw == null) {
         throw new IllegalArgumentException("null value");
       }
-      value = codec.decode(raw);
+      value = reader.read(raw);
     } catch (Exception e) {
       if (!range.contains(record.timestamp() * 1_000L)) {
         outOfRange.inc();
         return;
       }
       undecodable.inc();
-      out.collect(
-          reject(record, decodeStage, "not an Avro " + topic.type().getSimpleName() + ": " + e));
+      out.collect(reject(record, decodeStage, "not an Avro " + reading.typeName() + ": " + e));
       return;
     }
-    if (!range.contains(topic.eventTime().micros(value))) {
+    if (!range.contains(reading.eventTime().micros(value))) {
       outOfRange.inc();
       return;
     }
     String problem = check.problemWith(value);
     if (problem != null) {
       invalid.inc();
-      out.collect(reject(record, validateStage, problem, topic.eventTime().micros(value)));
+      out.collect(reject(record, validateStage, problem, reading.eventTime().micros(value)));
       return;
     }
     out.collect(Consumed.of(value, record.partition(), record.offset()));
@@ -137,6 +156,6 @@ public class ConsumedDeserializer<T extends SpecificRecordBase>
 
   @Override
   public TypeInformation<Consumed<T>> getProducedType() {
-    return Consumed.typeInfo(topic.type());
+    return reading.consumedType();
   }
 }

@@ -19,6 +19,7 @@ import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.common.validation.RecordCheck;
 import org.marketflow.jobs.common.validation.TimeBounds;
 import org.marketflow.schemas.kafka.DeadLetters;
+import org.marketflow.schemas.kafka.RecordTime;
 import org.marketflow.schemas.kafka.TopicSpec;
 
 /**
@@ -79,17 +80,30 @@ public final class KafkaInput<T extends SpecificRecordBase> {
    *     are not a backtest
    */
   public KafkaSource<Consumed<T>> source() {
+    return source(ValueReading.avro(topic), check);
+  }
+
+  /**
+   * The source with each value read by {@code reading} instead of decoded whole; {@link
+   * #withCheck}'s check, which judges decoded records, is not applied (a time check is, when the
+   * reading has receive times).
+   */
+  public <V> KafkaSource<Consumed<V>> source(ValueReading<V> reading) {
+    return source(reading, RecordCheck.none());
+  }
+
+  private <V> KafkaSource<Consumed<V>> source(ValueReading<V> reading, RecordCheck<V> check) {
     Optional<Backtest> backtest = Backtest.of(config);
     Configuration bounds = backtest.map(b -> b.bound(config)).orElse(config);
-    KafkaSourceBuilder<Consumed<T>> builder =
-        KafkaSource.<Consumed<T>>builder()
+    KafkaSourceBuilder<Consumed<V>> builder =
+        KafkaSource.<Consumed<V>>builder()
             .setBootstrapServers(config.get(JobOptions.BOOTSTRAP_SERVERS))
             .setGroupId(groupId(config, job))
             .setTopics(topic.name())
             .setDeserializer(
                 new ConsumedDeserializer<>(
                     job,
-                    topic,
+                    reading,
                     check,
                     TimeBounds.from(config),
                     deadLetters(config),
@@ -110,9 +124,13 @@ public final class KafkaInput<T extends SpecificRecordBase> {
    * Timestamps from the record's event time, a bounded out-of-orderness, idle partitions ignored.
    */
   public WatermarkStrategy<Consumed<T>> watermarks() {
-    return WatermarkStrategy.<Consumed<T>>forBoundedOutOfOrderness(
+    return watermarks(topic.eventTime());
+  }
+
+  private <V> WatermarkStrategy<Consumed<V>> watermarks(RecordTime<V> eventTime) {
+    return WatermarkStrategy.<Consumed<V>>forBoundedOutOfOrderness(
             config.get(JobOptions.OUT_OF_ORDERNESS))
-        .withTimestampAssigner(new EventTimeOf<>(topic.eventTime()))
+        .withTimestampAssigner(new EventTimeOf<>(eventTime))
         .withIdleness(config.get(JobOptions.IDLENESS));
   }
 
@@ -120,6 +138,16 @@ public final class KafkaInput<T extends SpecificRecordBase> {
   public SingleOutputStreamOperator<Consumed<T>> addTo(
       StreamExecutionEnvironment env, String uid, String name) {
     return env.fromSource(source(), watermarks(), name).uid(uid).name(name);
+  }
+
+  /**
+   * The source of {@link #source(ValueReading)} in {@code env}, with its watermarks, uid and name.
+   */
+  public <V> SingleOutputStreamOperator<Consumed<V>> addTo(
+      StreamExecutionEnvironment env, String uid, String name, ValueReading<V> reading) {
+    return env.fromSource(source(reading), watermarks(reading.eventTime()), name)
+        .uid(uid)
+        .name(name);
   }
 
   public TopicSpec<T> topic() {

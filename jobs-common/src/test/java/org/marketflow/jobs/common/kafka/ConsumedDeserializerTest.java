@@ -28,7 +28,7 @@ class ConsumedDeserializerTest {
   void open() {
     deserializer =
         Deserializing.opened(
-            new ConsumedDeserializer<>(
+            ConsumedDeserializer.avro(
                 "job-x",
                 TopicSpec.TRADES.withName(TOPIC),
                 new TradeCheck(),
@@ -99,7 +99,7 @@ class ConsumedDeserializerTest {
     Trade last = btc(19, 2, 100.0, 1.0);
     ConsumedDeserializer<Trade> ranged =
         Deserializing.opened(
-            new ConsumedDeserializer<>(
+            ConsumedDeserializer.avro(
                 "job-x",
                 TopicSpec.TRADES.withName(TOPIC),
                 new TradeCheck(),
@@ -121,7 +121,7 @@ class ConsumedDeserializerTest {
     long startMs = Deserializing.TIMESTAMP_MS;
     ConsumedDeserializer<Trade> ranged =
         Deserializing.opened(
-            new ConsumedDeserializer<>(
+            ConsumedDeserializer.avro(
                 "job-x",
                 TopicSpec.TRADES.withName(TOPIC),
                 new TradeCheck(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -25,14 +24,13 @@ final class Deserializing {
 
   private Deserializing() {}
 
-  static <T extends SpecificRecordBase> ConsumedDeserializer<T> opened(
-      ConsumedDeserializer<T> deserializer) {
+  static <T> ConsumedDeserializer<T> opened(ConsumedDeserializer<T> deserializer) {
     deserializer.open(new TestContext());
     return deserializer;
   }
 
   /** What the deserializer emits for {@code value} read at {@code topic}, partition, offset. */
-  static <T extends SpecificRecordBase> Consumed<T> consume(
+  static <T> Consumed<T> consume(
       ConsumedDeserializer<T> deserializer,
       String topic,
       int partition,
@@ -44,7 +42,7 @@ final class Deserializing {
   }
 
   /** Everything the deserializer emits for a record with this Kafka timestamp: one or none. */
-  static <T extends SpecificRecordBase> List<Consumed<T>> consumeAll(
+  static <T> List<Consumed<T>> consumeAll(
       ConsumedDeserializer<T> deserializer,
       String topic,
       int partition,

@@ -125,7 +125,7 @@ class EveryTopicTest {
 
     ConsumedDeserializer<T> deserializer =
         Deserializing.opened(
-            new ConsumedDeserializer<>(
+            ConsumedDeserializer.avro(
                 "job-x",
                 topic,
                 RecordCheck.none(),

@@ -74,7 +74,10 @@ import org.marketflow.schemas.instrument.InstrumentId;
  * CHECKSUM_MISMATCH drops the book ({@code BookStatus} UNSYNCED) and nothing derived from it is
  * emitted until the next snapshot. A delta for a book the job does not hold, a repeated one, or one
  * with an invalid level, and a snapshot or delta that leaves the book crossed, is a dead letter
- * ({@code jobs-microstructure.book}, {@code rejectedBookUpdates}).
+ * ({@code jobs-microstructure.book}, {@code rejectedBookUpdates}). A book update arrives as its
+ * Avro bytes and is decoded when it applies; one whose bytes do not decode is a dead letter ({@code
+ * jobs-microstructure.decode}, as the sources' undecodable records, {@code undecodableBookUpdates})
+ * and changes nothing, so that the next delta finds the gap it leaves.
  *
  * <p><b>Outputs.</b> {@link MarketTick}s (the main output) when the top of the synced book changes
  * and on every trade while synced; on side outputs {@link #SNAPSHOTS}, {@link #MICROSTRUCTURE} (a
@@ -93,6 +96,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   private static final long serialVersionUID = 1L;
 
   public static final String BOOK_STAGE = "jobs-microstructure.book";
+  public static final String DECODE_STAGE = "jobs-microstructure.decode";
   public static final String LATE_STAGE = "jobs-microstructure.late";
 
   public static final OutputTag<OrderBookSnapshot> SNAPSHOTS =
@@ -162,6 +166,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   private transient ValueState<LiquidityScore> liquidityScoreState;
 
   private transient Counter rejectedBookUpdates;
+  private transient Counter undecodableBookUpdates;
   private transient Counter lateTrades;
   private transient Counter delayedBookEvents;
   private transient Counter unsyncedBooks;
@@ -215,6 +220,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
                 "liquidity-score", TypeInformation.of(LiquidityScore.class)));
     var metrics = context.getMetricGroup();
     rejectedBookUpdates = metrics.counter("rejectedBookUpdates");
+    undecodableBookUpdates = metrics.counter("undecodableBookUpdates");
     lateTrades = metrics.counter("lateTrades");
     delayedBookEvents = metrics.counter("delayedBookEvents");
     unsyncedBooks = metrics.counter("unsyncedBooks");
@@ -440,6 +446,21 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
 
   private void applyBook(InstrumentEvent event, long ms) {
     BookUpdate update = event.book;
+    if (update == null) {
+      undecodableBookUpdates.inc();
+      ctx.output(
+          DEAD_LETTERS,
+          settings
+              .bookRejects()
+              .of(
+                  DECODE_STAGE,
+                  event.undecodable,
+                  event.bookAvro,
+                  event.timeUs,
+                  event.partition,
+                  event.offset));
+      return;
+    }
     long timeUs = event.timeUs;
     if (update.getKind() == BookUpdateKind.SNAPSHOT) {
       try {
@@ -740,11 +761,21 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
 
   // ---- Dead letters and clean-up
 
+  /** A decoded book update's dead letter: with the bytes it was read as, when it has them. */
   private void reject(InstrumentEvent event, String reason) {
     rejectedBookUpdates.inc();
+    ConsumedRejects<BookUpdate> rejects = settings.bookRejects();
     ctx.output(
         DEAD_LETTERS,
-        settings.bookRejects().of(BOOK_STAGE, reason, event.book, event.partition, event.offset));
+        event.bookAvro == null
+            ? rejects.of(BOOK_STAGE, reason, event.book, event.partition, event.offset)
+            : rejects.of(
+                BOOK_STAGE,
+                reason,
+                event.bookAvro,
+                event.book.getExchangeTimeUs(),
+                event.partition,
+                event.offset));
   }
 
   /**

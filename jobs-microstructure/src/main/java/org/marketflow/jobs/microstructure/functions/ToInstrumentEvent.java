@@ -3,7 +3,7 @@ package org.marketflow.jobs.microstructure.functions;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.marketflow.jobs.common.records.Consumed;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
-import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.Trade;
 
@@ -12,10 +12,10 @@ public final class ToInstrumentEvent {
 
   private ToInstrumentEvent() {}
 
-  /** Book updates. */
-  public static class Book implements MapFunction<Consumed<BookUpdate>, InstrumentEvent> {
+  /** Book updates, as their leading fields and bytes: decoded after the shuffle. */
+  public static class Book implements MapFunction<Consumed<EncodedBookUpdate>, InstrumentEvent> {
     @Override
-    public InstrumentEvent map(Consumed<BookUpdate> consumed) {
+    public InstrumentEvent map(Consumed<EncodedBookUpdate> consumed) {
       return InstrumentEvent.of(consumed.value, consumed.partition, consumed.offset);
     }
   }

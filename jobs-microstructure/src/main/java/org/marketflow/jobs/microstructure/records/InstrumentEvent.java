@@ -3,14 +3,17 @@ package org.marketflow.jobs.microstructure.records;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.marketflow.jobs.common.records.SerializerTypeInfo;
 import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.Trade;
 
 /**
  * One record of an instrument's three input topics — a book update, a trade or a feed status — so
- * that one keyed operator reads them all in one order. Exactly one of {@link #book}, {@link
- * #trade}, {@link #status} is set, as {@link #kind} says. Its Flink type is {@link #TYPE}, written
- * by {@link InstrumentEventSerializer}.
+ * that one keyed operator reads them all in one order. {@link #kind} says which of {@link #book},
+ * {@link #trade}, {@link #status} it carries. A book update read from Kafka comes as its Avro bytes
+ * ({@link #bookAvro}), decoded into {@link #book} only on the far side of the shuffle, where it is
+ * applied; {@link #undecodable} says why, if it does not decode. Its Flink type is {@link #TYPE},
+ * written by {@link InstrumentEventSerializer}.
  */
 public class InstrumentEvent {
 
@@ -26,7 +29,18 @@ public class InstrumentEvent {
    */
   public long timeUs;
 
+  /** The instrument id; {@code null} for a book update whose bytes do not decode. */
+  public String instrument;
+
+  /** The book update, decoded; {@code null} before the shuffle and when it does not decode. */
   public BookUpdate book;
+
+  /** The book update's Avro bytes as read; {@code null} when made from a decoded update. */
+  public byte[] bookAvro;
+
+  /** Why {@link #bookAvro} is not a book update, or {@code null}. */
+  public String undecodable;
+
   public Trade trade;
   public FeedStatus status;
 
@@ -40,18 +54,29 @@ public class InstrumentEvent {
 
   public static InstrumentEvent of(BookUpdate book, int partition, long offset) {
     InstrumentEvent event = at(EventKind.BOOK, book.getExchangeTimeUs(), partition, offset);
+    event.instrument = book.getInstrument();
     event.book = book;
+    return event;
+  }
+
+  /** A book update read from Kafka, to be decoded after the shuffle. */
+  public static InstrumentEvent of(EncodedBookUpdate book, int partition, long offset) {
+    InstrumentEvent event = at(EventKind.BOOK, book.exchangeTimeUs, partition, offset);
+    event.instrument = book.instrument;
+    event.bookAvro = book.avro;
     return event;
   }
 
   public static InstrumentEvent of(Trade trade, int partition, long offset) {
     InstrumentEvent event = at(EventKind.TRADE, trade.getExchangeTimeUs(), partition, offset);
+    event.instrument = trade.getInstrument();
     event.trade = trade;
     return event;
   }
 
   public static InstrumentEvent of(FeedStatus status, int partition, long offset) {
     InstrumentEvent event = at(EventKind.STATUS, status.getEventTimeUs(), partition, offset);
+    event.instrument = status.getInstrument();
     event.status = status;
     return event;
   }
@@ -67,17 +92,13 @@ public class InstrumentEvent {
 
   /** The instrument id of the record carried. */
   public String instrument() {
-    return switch (kind) {
-      case BOOK -> book.getInstrument();
-      case TRADE -> trade.getInstrument();
-      case STATUS -> status.getInstrument();
-    };
+    return instrument;
   }
 
-  /** The record's own event time, epoch µs. */
+  /** The record's own event time, epoch µs; for a book update not decoded, {@link #timeUs}. */
   public long eventTimeUs() {
     return switch (kind) {
-      case BOOK -> book.getExchangeTimeUs();
+      case BOOK -> book != null ? book.getExchangeTimeUs() : timeUs;
       case TRADE -> trade.getExchangeTimeUs();
       case STATUS -> status.getEventTimeUs();
     };
@@ -89,6 +110,15 @@ public class InstrumentEvent {
         + "@"
         + timeUs
         + " "
-        + (kind == EventKind.BOOK ? book : kind == EventKind.TRADE ? trade : status);
+        + (kind == EventKind.BOOK ? bookText() : kind == EventKind.TRADE ? trade : status);
+  }
+
+  private String bookText() {
+    if (book != null) {
+      return book.toString();
+    }
+    return undecodable != null
+        ? "undecodable book update (" + undecodable + ")"
+        : instrument + " book update, " + (bookAvro == null ? 0 : bookAvro.length) + " bytes";
   }
 }

@@ -1,8 +1,6 @@
 package org.marketflow.jobs.microstructure.records;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -10,21 +8,24 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.marketflow.jobs.common.records.TradeSerializer;
-import org.marketflow.schemas.avro.BookLevel;
+import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookUpdate;
-import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.FeedStatus;
 
 /**
  * Writes an {@link InstrumentEvent} across the shuffle and in the events an instrument holds until
- * the watermark passes them: its kind, time and Kafka position, then the record it carries, field
- * by field, with a byte of flags for the optional fields (a trade through {@link TradeSerializer}).
+ * the watermark passes them: its kind, time and Kafka position, then the record it carries. A book
+ * update goes as its Avro bytes, those it was read as when it came from Kafka, and is decoded when
+ * it is read ({@link AvroCodec}); bytes that do not decode leave the event's {@link
+ * InstrumentEvent#undecodable} reason for the book operator's dead letter, where they would fail
+ * the job if thrown. A trade goes through {@link TradeSerializer}, a feed status field by field,
+ * with a byte of flags for the optional fields.
  *
  * <p>Hand-written because Flink's POJO serializer reflects on the event and hands each Avro record
  * to Flink's Avro serializer, which resolves every union through a schema lookup and builds the
  * record generically: reading the shuffled events took about a sixth of the book operator's thread
- * (JFR). A change of {@code BookUpdate.avsc} or {@code FeedStatus.avsc} must change it too: {@code
+ * (JFR). A change of {@code FeedStatus.avsc} must change it too: {@code
  * InstrumentEventSerializerTest} fails on a field it does not carry.
  */
 public final class InstrumentEventSerializer extends TypeSerializerSingleton<InstrumentEvent> {
@@ -34,14 +35,13 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
   public static final InstrumentEventSerializer INSTANCE = new InstrumentEventSerializer();
 
   private static final EventKind[] KINDS = EventKind.values();
-  private static final BookUpdateKind[] BOOK_KINDS = BookUpdateKind.values();
   private static final FeedState[] FEED_STATES = FeedState.values();
 
-  // Flags of a book update's optional fields, and of a feed status's.
-  private static final int FIRST_SEQUENCE = 1;
-  private static final int LAST_SEQUENCE = 1 << 1;
-  private static final int PREVIOUS_SEQUENCE = 1 << 2;
-  private static final int CHECKSUM = 1 << 3;
+  /** Book updates' codec, one per thread: it reuses its buffers and instrument names. */
+  private static final ThreadLocal<AvroCodec<BookUpdate>> BOOKS =
+      ThreadLocal.withInitial(() -> AvroCodec.of(BookUpdate.class));
+
+  // Flags of a feed status's optional fields.
   private static final int EXPECTED_SEQUENCE = 1;
   private static final int RECEIVED_SEQUENCE = 1 << 1;
   private static final int DETAIL = 1 << 2;
@@ -64,7 +64,10 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     InstrumentEvent copy = new InstrumentEvent();
     copy.kind = from.kind;
     copy.timeUs = from.timeUs;
+    copy.instrument = from.instrument;
     copy.book = from.book == null ? null : BookUpdate.newBuilder(from.book).build();
+    copy.bookAvro = from.bookAvro; // never changed
+    copy.undecodable = from.undecodable;
     copy.trade = from.trade == null ? null : TradeSerializer.INSTANCE.copy(from.trade);
     copy.status = from.status == null ? null : FeedStatus.newBuilder(from.status).build();
     copy.partition = from.partition;
@@ -89,7 +92,7 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     target.writeInt(event.partition);
     target.writeLong(event.offset);
     switch (event.kind) {
-      case BOOK -> writeBook(event.book, target);
+      case BOOK -> writeBook(event, target);
       case TRADE -> TradeSerializer.INSTANCE.serialize(event.trade, target);
       case STATUS -> writeStatus(event.status, target);
     }
@@ -103,9 +106,15 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     event.partition = source.readInt();
     event.offset = source.readLong();
     switch (event.kind) {
-      case BOOK -> event.book = readBook(source);
-      case TRADE -> event.trade = TradeSerializer.INSTANCE.deserialize(source);
-      case STATUS -> event.status = readStatus(source);
+      case BOOK -> readBook(source, event);
+      case TRADE -> {
+        event.trade = TradeSerializer.INSTANCE.deserialize(source);
+        event.instrument = event.trade.getInstrument();
+      }
+      case STATUS -> {
+        event.status = readStatus(source);
+        event.instrument = event.status.getInstrument();
+      }
     }
     return event;
   }
@@ -121,76 +130,26 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
     serialize(deserialize(source), target);
   }
 
-  private static void writeBook(BookUpdate book, DataOutputView target) throws IOException {
-    StringValue.writeString(book.getInstrument(), target);
-    target.writeLong(book.getExchangeTimeUs());
-    target.writeLong(book.getReceiveTimeUs());
-    target.writeByte(book.getKind().ordinal());
-    Long first = book.getFirstSequence();
-    Long last = book.getLastSequence();
-    Long previous = book.getPreviousSequence();
-    Long checksum = book.getChecksum();
-    target.writeByte(
-        (first != null ? FIRST_SEQUENCE : 0)
-            | (last != null ? LAST_SEQUENCE : 0)
-            | (previous != null ? PREVIOUS_SEQUENCE : 0)
-            | (checksum != null ? CHECKSUM : 0));
-    writeIfPresent(first, target);
-    writeIfPresent(last, target);
-    writeIfPresent(previous, target);
-    writeIfPresent(checksum, target);
-    writeLevels(book.getBids(), target);
-    writeLevels(book.getAsks(), target);
+  private static void writeBook(InstrumentEvent event, DataOutputView target) throws IOException {
+    byte[] avro = event.bookAvro != null ? event.bookAvro : BOOKS.get().encode(event.book);
+    target.writeInt(avro.length);
+    target.write(avro);
   }
 
-  private static BookUpdate readBook(DataInputView source) throws IOException {
-    BookUpdate book = new BookUpdate();
-    book.setInstrument(StringValue.readString(source));
-    book.setExchangeTimeUs(source.readLong());
-    book.setReceiveTimeUs(source.readLong());
-    book.setKind(enumAt(BOOK_KINDS, source.readByte(), "book update kind"));
-    int flags = source.readByte();
-    book.setFirstSequence((flags & FIRST_SEQUENCE) != 0 ? source.readLong() : null);
-    book.setLastSequence((flags & LAST_SEQUENCE) != 0 ? source.readLong() : null);
-    book.setPreviousSequence((flags & PREVIOUS_SEQUENCE) != 0 ? source.readLong() : null);
-    book.setChecksum((flags & CHECKSUM) != 0 ? source.readLong() : null);
-    book.setBids(readLevels(source));
-    book.setAsks(readLevels(source));
-    return book;
-  }
-
-  /**
-   * A level: price, size, then a byte saying whether it has an order count, and the count if so.
-   * Any count is written as it is: the serializer judges no input (a job would fail on it), the
-   * book's checks do.
-   */
-  private static void writeLevels(List<BookLevel> levels, DataOutputView target)
-      throws IOException {
-    target.writeInt(levels.size());
-    for (BookLevel level : levels) {
-      target.writeDouble(level.getPrice());
-      target.writeDouble(level.getSize());
-      Integer orders = level.getOrderCount();
-      target.writeBoolean(orders != null);
-      if (orders != null) {
-        target.writeInt(orders);
-      }
+  private static void readBook(DataInputView source, InstrumentEvent event) throws IOException {
+    int length = source.readInt();
+    if (length < 0) {
+      throw new IOException("corrupt InstrumentEvent: a book update of " + length + " bytes");
     }
-  }
-
-  private static List<BookLevel> readLevels(DataInputView source) throws IOException {
-    int count = source.readInt();
-    if (count < 0) {
-      throw new IOException("corrupt InstrumentEvent: " + count + " levels");
+    byte[] avro = new byte[length];
+    source.readFully(avro);
+    event.bookAvro = avro;
+    try {
+      event.book = BOOKS.get().decode(avro);
+      event.instrument = event.book.getInstrument();
+    } catch (Exception e) { // Avro throws runtime exceptions too
+      event.undecodable = "not an Avro BookUpdate: " + e;
     }
-    List<BookLevel> levels = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      double price = source.readDouble();
-      double size = source.readDouble();
-      Integer orders = source.readBoolean() ? source.readInt() : null;
-      levels.add(new BookLevel(price, size, orders));
-    }
-    return levels;
   }
 
   private static void writeStatus(FeedStatus status, DataOutputView target) throws IOException {

@@ -13,6 +13,7 @@ import static org.marketflow.jobs.microstructure.functions.Events.status;
 import static org.marketflow.jobs.microstructure.functions.Events.trade;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.microstructure.metrics.Spreads;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookStatus;
 import org.marketflow.schemas.avro.BookStatusCause;
 import org.marketflow.schemas.avro.BookSyncState;
+import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedState;
 import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketMicrostructure;
@@ -241,6 +245,59 @@ class BookProcessorTest {
     assertThat(letter.getReason()).isEqualTo("invalid level: BID level 0: price NaN is not finite");
     assertThat(books.side(BookProcessor.BOOK_STATUS).get(1).getCause())
         .isEqualTo(BookStatusCause.OTHER);
+  }
+
+  @Test
+  void aBookUpdateWhoseBytesDoNotDecodeIsADeadLetterAndLeavesItsGap() throws Exception {
+    AvroCodec<BookUpdate> codec = AvroCodec.of(BookUpdate.class);
+    InstrumentEvent whole = delta(at(200), 101, 101, levels(100.0, 2.0), NONE);
+    byte[] avro = codec.encode(whole.book);
+    byte[] cut = Arrays.copyOf(avro, avro.length - 3);
+    InstrumentEvent cutShort =
+        InstrumentEvent.of(
+            new EncodedBookUpdate(BTC, at(200), at(200) + 500, cut), 1, whole.offset);
+    books
+        .send(
+            snapshot(at(100), 100L, BIDS, ASKS),
+            cutShort,
+            delta(at(300), 102, 102, levels(100.0, 3.0), NONE))
+        .watermark(ms(999));
+
+    DeadLetter letter = books.side(BookProcessor.DEAD_LETTERS).get(0);
+    assertThat(books.side(BookProcessor.DEAD_LETTERS)).hasSize(1);
+    assertThat(letter.getStage()).isEqualTo("jobs-microstructure.decode");
+    assertThat(letter.getReason()).startsWith("not an Avro BookUpdate: ");
+    assertThat(letter.getSourcePartition()).isEqualTo(1);
+    assertThat(letter.getSourceOffset()).isEqualTo(whole.offset);
+    assertThat(letter.getRejectedAtUs()).isEqualTo(at(200));
+    assertThat(letter.getRaw()).isEqualTo(java.nio.ByteBuffer.wrap(cut));
+    // The update is missing from the book: the next delta finds the gap.
+    assertThat(books.side(BookProcessor.BOOK_STATUS))
+        .extracting(BookStatus::getState, BookStatus::getDetail)
+        .containsExactly(
+            tuple(BookSyncState.SYNCED, null),
+            tuple(
+                BookSyncState.UNSYNCED,
+                "the first delta after the snapshot starts at 102, after the snapshot's 100 + 1"));
+  }
+
+  @Test
+  void aRejectedUpdateReadFromKafkaIsADeadLetterOfTheBytesItWasReadAs() throws Exception {
+    AvroCodec<BookUpdate> codec = AvroCodec.of(BookUpdate.class);
+    InstrumentEvent repeated = delta(at(300), 101, 101, levels(100.0, 2.0), NONE);
+    InstrumentEvent fromKafka =
+        InstrumentEvent.of(EncodedBookUpdate.of(repeated.book, codec), 0, repeated.offset);
+    books
+        .send(
+            snapshot(at(100), 100L, BIDS, ASKS),
+            delta(at(200), 101, 101, levels(100.0, 2.0), NONE),
+            fromKafka)
+        .watermark(ms(999));
+
+    DeadLetter letter = books.side(BookProcessor.DEAD_LETTERS).get(0);
+    assertThat(letter.getStage()).isEqualTo("jobs-microstructure.book");
+    assertThat(letter.getRaw()).isEqualTo(java.nio.ByteBuffer.wrap(fromKafka.bookAvro));
+    assertThat(letter.getRejectedAtUs()).isEqualTo(at(300));
   }
 
   @Test
@@ -631,7 +688,10 @@ class BookProcessorTest {
     InstrumentEvent copy = new InstrumentEvent();
     copy.kind = event.kind;
     copy.timeUs = event.timeUs;
+    copy.instrument = event.instrument;
     copy.book = event.book;
+    copy.bookAvro = event.bookAvro;
+    copy.undecodable = event.undecodable;
     copy.trade = event.trade;
     copy.status = event.status;
     copy.partition = event.partition;
