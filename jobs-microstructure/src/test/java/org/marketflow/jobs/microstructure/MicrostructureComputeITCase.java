@@ -63,15 +63,16 @@ class MicrostructureComputeITCase {
             RecordOrigin.kafka(TopicSpec.TRADES.name(), 0, 9),
             0L,
             new byte[] {1});
-    // The book topic's records as its source reads them: leading fields and bytes. The last BTC
-    // record's body is cut short: its header reads, its body fails to decode after the shuffle.
-    byte[] cut = encoded(book(BTC, 350, BookUpdateKind.DELTA, 12, 100.4, 101.0)).avro;
+    // The book topic's records as its source reads them: leading fields and bytes. One record's
+    // body is cut short: its header reads, its body fails to decode after the shuffle, where it is
+    // the first (and only) event of its instrument's list, which is keyed by its header.
+    byte[] cut = encoded(book("SIM:CUT", 350, BookUpdateKind.DELTA, 12, 100.4, 101.0)).avro;
     cut = Arrays.copyOf(cut, cut.length - 4);
     List<Consumed<EncodedBookUpdate>> book =
         List.of(
             Consumed.of(encoded(book(BTC, 100, BookUpdateKind.SNAPSHOT, 10, 100.0, 101.0)), 0, 0),
             Consumed.of(encoded(book(BTC, 300, BookUpdateKind.DELTA, 11, 100.5, 101.0)), 0, 1),
-            Consumed.of(new EncodedBookUpdate(BTC, at(350), at(350) + 700, cut), 0, 2),
+            Consumed.of(new EncodedBookUpdate("SIM:CUT", at(350), at(350) + 700, cut), 0, 2),
             Consumed.of(encoded(book(YES, 100, BookUpdateKind.SNAPSHOT, 1, 0.40, 0.45)), 1, 0),
             Consumed.of(encoded(book(NO, 200, BookUpdateKind.SNAPSHOT, 1, 0.54, 0.58)), 1, 1),
             Consumed.of(

@@ -41,6 +41,7 @@ import org.marketflow.schemas.avro.BookSyncState;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
 import org.marketflow.schemas.avro.DeadLetter;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 import org.marketflow.schemas.avro.FeedStatus;
 import org.marketflow.schemas.avro.LiquidityMetrics;
 import org.marketflow.schemas.avro.MarketMicrostructure;
@@ -198,7 +199,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
     var context = getRuntimeContext();
     pending =
         context.getState(
-            new ValueStateDescriptor<>("pending-events", PendingEventsSerializer.INSTANCE));
+            new ValueStateDescriptor<>("waiting-events", PendingEventsSerializer.INSTANCE));
     instrumentState =
         context.getState(
             new ValueStateDescriptor<>("instrument", TypeInformation.of(InstrumentState.class)));
@@ -456,7 +457,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
                   DECODE_STAGE,
                   event.undecodable,
                   event.bookAvro,
-                  event.timeUs,
+                  stampedTimeUs(event),
                   event.partition,
                   event.offset));
       return;
@@ -760,6 +761,18 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   }
 
   // ---- Dead letters and clean-up
+
+  /**
+   * The exchange time an undecodable book update's header holds (the source read it), rather than
+   * the time it applied at; that one if even the header does not read.
+   */
+  private long stampedTimeUs(InstrumentEvent event) {
+    try {
+      return new EncodedBookUpdate.Reader().read(event.bookAvro).exchangeTimeUs;
+    } catch (Exception e) { // Avro throws runtime exceptions too
+      return event.timeUs;
+    }
+  }
 
   /** A decoded book update's dead letter: with the bytes it was read as, when it has them. */
   private void reject(InstrumentEvent event, String reason) {

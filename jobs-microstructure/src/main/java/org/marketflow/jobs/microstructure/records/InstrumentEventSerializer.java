@@ -1,6 +1,8 @@
 package org.marketflow.jobs.microstructure.records;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -40,6 +42,13 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
   /** Book updates' codec, one per thread: it reuses its buffers and instrument names. */
   private static final ThreadLocal<AvroCodec<BookUpdate>> BOOKS =
       ThreadLocal.withInitial(() -> AvroCodec.of(BookUpdate.class));
+
+  /**
+   * Where a book update's Avro bytes start in what {@link #serialize} writes: after the kind, time,
+   * partition and offset, and the bytes' length.
+   */
+  private static final int BOOK_AVRO_AT =
+      1 + Long.BYTES + Integer.BYTES + Long.BYTES + Integer.BYTES;
 
   // Flags of a feed status's optional fields.
   private static final int EXPECTED_SEQUENCE = 1;
@@ -149,6 +158,21 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
       event.instrument = event.book.getInstrument();
     } catch (Exception e) { // Avro throws runtime exceptions too
       event.undecodable = "not an Avro BookUpdate: " + e;
+    }
+  }
+
+  /**
+   * The instrument of the book update this serializer wrote at {@code bytes[start, start +
+   * length)}: the first field of its Avro bytes, read without decoding the rest, whether the rest
+   * decodes or not (the source read the same field to key it).
+   */
+  static String bookInstrument(byte[] bytes, int start, int length) {
+    try {
+      return DecoderFactory.get()
+          .binaryDecoder(bytes, start + BOOK_AVRO_AT, length - BOOK_AVRO_AT, null)
+          .readString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt shuffled book update", e);
     }
   }
 

@@ -96,6 +96,17 @@ public final class SerializedEvents extends AbstractList<InstrumentEvent> implem
     return time;
   }
 
+  /**
+   * The {@code i}-th event's instrument; a book update's is read from the head of its bytes, so
+   * that keying a list decodes no book update (and keys one that does not decode).
+   */
+  public String instrument(int i) {
+    if (kind(i) != EventKind.BOOK) {
+      return get(i).instrument();
+    }
+    return InstrumentEventSerializer.bookInstrument(bytes, starts[i], lengths[i]);
+  }
+
   /** The array holding every event's bytes; read only. */
   public byte[] bytes() {
     return bytes;

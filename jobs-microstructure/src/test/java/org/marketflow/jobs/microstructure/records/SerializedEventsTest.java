@@ -11,7 +11,11 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
+import org.marketflow.jobs.microstructure.functions.EventsInstrument;
 import org.marketflow.jobs.microstructure.state.PendingEvents;
+import org.marketflow.schemas.avro.AvroCodec;
+import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.schemas.avro.EncodedBookUpdate;
 
 /**
  * Lists of events across the shuffle: Flink's serializer contract for {@link
@@ -33,6 +37,27 @@ class SerializedEventsTest extends SerializerTestBase<List<InstrumentEvent>> {
     assertThat(SerializedEvents.of(serialized)).isSameAs(serialized);
     assertThatThrownBy(() -> serialized.kind(events.length))
         .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void readsEachEventsInstrumentABookUpdatesFromItsBytesEvenWhenTheyDoNotDecode() {
+    InstrumentEvent[] events = InstrumentEventSerializerTest.samples();
+    SerializedEvents serialized = SerializedEvents.of(Arrays.asList(events));
+    for (int i = 0; i < events.length; i++) {
+      assertThat(serialized.instrument(i)).isEqualTo(events[i].instrument());
+    }
+
+    byte[] avro = AvroCodec.of(BookUpdate.class).encode(events[0].book);
+    byte[] cut = Arrays.copyOf(avro, avro.length - 2);
+    SerializedEvents undecodable =
+        SerializedEvents.of(
+            List.of(
+                InstrumentEvent.of(
+                    new EncodedBookUpdate(events[0].book.getInstrument(), 1, 2, cut), 0, 0)));
+    assertThat(undecodable.get(0).book).isNull();
+    assertThat(undecodable.instrument(0)).isEqualTo(events[0].book.getInstrument());
+    assertThat(new EventsInstrument().getKey(undecodable))
+        .isEqualTo(events[0].book.getInstrument());
   }
 
   @Test
