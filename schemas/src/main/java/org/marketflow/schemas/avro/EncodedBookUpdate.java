@@ -3,15 +3,13 @@ package org.marketflow.schemas.avro;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * A book update as Kafka holds it, its Avro bytes, with the three fields it starts with decoded:
  * the instrument and the two times. They are all a job needs to route an update by instrument and
- * event time; the rest is decoded once, by {@link AvroCodec}, where the update is applied. The
- * microstructure job reads its book topic so, instead of decoding each update where it is read,
- * writing it across the shuffle and reading it again.
+ * event time; the rest is decoded once, where the update is applied. The microstructure job reads
+ * its book topic so, instead of decoding each update where it is read, writing it across the
+ * shuffle and reading it again.
  *
  * <p>A Flink POJO: public fields and a constructor without arguments.
  */
@@ -75,24 +73,24 @@ public final class EncodedBookUpdate {
   }
 
   /**
-   * Reads the leading fields of book updates' Avro bytes, with Avro's decoder; the order of {@code
-   * BookUpdate.avsc}'s fields is checked by {@code BinaryReadersTest}. Reuses its decoder and
-   * instrument names, so one per thread.
+   * Reads the leading fields of book updates' Avro bytes in place ({@link AvroBinary}); the order
+   * of {@code BookUpdate.avsc}'s fields is checked by {@code BinaryReadersTest}. Reuses its cursor
+   * and instrument names, so one per thread.
    */
   public static final class Reader {
 
     private final InstrumentNames instruments = new InstrumentNames();
-    private BinaryDecoder decoder;
+    private final AvroBinary in = new AvroBinary();
 
     /**
-     * @throws IOException (or a runtime exception from Avro's decoder) when {@code avro} does not
-     *     start as a book update does; the rest is not looked at
+     * @throws IOException when {@code avro} does not start as a book update does; the rest is not
+     *     looked at
      */
     public EncodedBookUpdate read(byte[] avro) throws IOException {
-      decoder = DecoderFactory.get().binaryDecoder(avro, decoder);
-      String instrument = instruments.read(decoder);
-      long exchangeTimeUs = decoder.readLong();
-      long receiveTimeUs = decoder.readLong();
+      in.wrap(avro, 0, avro.length);
+      String instrument = instruments.read(in);
+      long exchangeTimeUs = in.readLong();
+      long receiveTimeUs = in.readLong();
       return new EncodedBookUpdate(instrument, exchangeTimeUs, receiveTimeUs, avro);
     }
   }

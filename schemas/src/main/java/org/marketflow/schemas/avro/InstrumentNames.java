@@ -1,6 +1,8 @@
 package org.marketflow.schemas.avro;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
@@ -20,26 +22,79 @@ final class InstrumentNames {
 
   static final int MAX_NAMES = 65_536;
 
-  private final Map<Utf8, String> names = new HashMap<>();
+  private final Map<NameBytes, NameBytes> names = new HashMap<>();
+  private final NameBytes probe = new NameBytes();
   private Utf8 scratch = new Utf8();
-  private final Utf8 lastBytes = new Utf8();
-  private String last;
+  private NameBytes last;
 
   String read(BinaryDecoder in) throws IOException {
     scratch = in.readString(scratch);
-    if (last != null && lastBytes.equals(scratch)) {
-      return last;
+    return read(scratch.getBytes(), 0, scratch.getByteLength());
+  }
+
+  /** Reads a string where {@code in} is and moves past it. */
+  String read(AvroBinary in) throws IOException {
+    int length = in.readStringLength();
+    int start = in.position();
+    in.skip(length);
+    return read(in.bytes(), start, length);
+  }
+
+  private String read(byte[] bytes, int start, int length) {
+    if (last != null && last.sameBytes(bytes, start, length)) {
+      return last.name;
     }
-    String name = names.get(scratch);
-    if (name == null) {
-      name = scratch.toString();
+    NameBytes known = names.get(probe.of(bytes, start, length));
+    if (known == null) {
+      String name = new String(bytes, start, length, StandardCharsets.UTF_8);
       if (names.size() >= MAX_NAMES) {
         return name;
       }
-      names.put(new Utf8(scratch), name);
+      known = new NameBytes().of(Arrays.copyOfRange(bytes, start, start + length), 0, length);
+      known.name = name;
+      names.put(known, known);
     }
-    lastBytes.set(scratch);
-    last = name;
-    return name;
+    last = known;
+    return known.name;
+  }
+
+  /**
+   * A string's UTF-8 bytes as a map key, a range of an array (the map's keys own theirs), with the
+   * string they decode to.
+   */
+  private static final class NameBytes {
+
+    private String name;
+    private byte[] bytes;
+    private int start;
+    private int length;
+    private int hash;
+
+    NameBytes of(byte[] bytes, int start, int length) {
+      this.bytes = bytes;
+      this.start = start;
+      this.length = length;
+      int h = 1;
+      for (int i = start, end = start + length; i < end; i++) {
+        h = 31 * h + bytes[i];
+      }
+      this.hash = h;
+      return this;
+    }
+
+    boolean sameBytes(byte[] other, int otherStart, int otherLength) {
+      return Arrays.equals(
+          bytes, start, start + length, other, otherStart, otherStart + otherLength);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof NameBytes that && sameBytes(that.bytes, that.start, that.length);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 }

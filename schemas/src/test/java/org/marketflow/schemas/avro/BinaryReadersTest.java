@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -62,7 +61,7 @@ class BinaryReadersTest {
     Random random = new Random(7);
     BookUpdateReader reader = new BookUpdateReader();
     for (int i = 0; i < RECORDS; i++) {
-      byte[] bytes = encode(randomBookUpdate(random));
+      byte[] bytes = encode(RandomRecords.bookUpdate(random));
       BookUpdate expected = avroRead(BookUpdate.getClassSchema(), bytes);
       assertSameRecord(reader.read(decoder(bytes)), expected);
     }
@@ -73,7 +72,7 @@ class BinaryReadersTest {
     Random random = new Random(13);
     EncodedBookUpdate.Reader reader = new EncodedBookUpdate.Reader();
     for (int i = 0; i < RECORDS; i++) {
-      byte[] bytes = encode(randomBookUpdate(random));
+      byte[] bytes = encode(RandomRecords.bookUpdate(random));
       BookUpdate expected = avroRead(BookUpdate.getClassSchema(), bytes);
 
       EncodedBookUpdate header = reader.read(bytes);
@@ -87,7 +86,7 @@ class BinaryReadersTest {
 
   @Test
   void readBookUpdateHeadersOnlyAsFarAsTheirTimes() throws IOException {
-    BookUpdate update = randomBookUpdate(new Random(17));
+    BookUpdate update = RandomRecords.bookUpdate(new Random(17));
     byte[] bytes = encode(update);
     int headerEnd = bytes[0] / 2 + 1; // a short instrument: its length fits one byte
     headerEnd += varLongLength(bytes, headerEnd);
@@ -107,7 +106,7 @@ class BinaryReadersTest {
     Random random = new Random(11);
     TradeReader reader = new TradeReader();
     for (int i = 0; i < RECORDS; i++) {
-      byte[] bytes = encode(randomTrade(random));
+      byte[] bytes = encode(RandomRecords.trade(random));
       Trade expected = avroRead(Trade.getClassSchema(), bytes);
       assertSameRecord(reader.read(decoder(bytes)), expected);
     }
@@ -150,9 +149,9 @@ class BinaryReadersTest {
   void shareOneStringPerInstrument() throws IOException {
     TradeReader reader = new TradeReader();
     Random random = new Random(3);
-    Trade first = randomTrade(random);
+    Trade first = RandomRecords.trade(random);
     first.setInstrument("BINANCE:BTCUSDT");
-    Trade second = randomTrade(random);
+    Trade second = RandomRecords.trade(random);
     second.setInstrument(new String("BINANCE:BTCUSDT"));
 
     String a = reader.read(decoder(encode(first))).getInstrument();
@@ -161,7 +160,7 @@ class BinaryReadersTest {
     assertThat(a).isEqualTo("BINANCE:BTCUSDT").isSameAs(b);
 
     // Another id between them: the name read last is not mistaken for the next.
-    Trade other = randomTrade(random);
+    Trade other = RandomRecords.trade(random);
     other.setInstrument("BINANCE:BTCUSDC");
     assertThat(reader.read(decoder(encode(other))).getInstrument()).isEqualTo("BINANCE:BTCUSDC");
     assertThat(reader.read(decoder(encode(first))).getInstrument()).isSameAs(a);
@@ -169,7 +168,7 @@ class BinaryReadersTest {
 
   @Test
   void rejectAnUnknownUnionBranch() {
-    byte[] bytes = encode(randomTrade(new Random(5)));
+    byte[] bytes = encode(RandomRecords.trade(new Random(5)));
     // instrument, two longs, then the sequence's branch index: make it 2.
     int at = bytes[0] / 2 + 1;
     at += varLongLength(bytes, at);
@@ -182,7 +181,7 @@ class BinaryReadersTest {
 
   @Test
   void rejectAnEnumSymbolOutOfRange() {
-    Trade trade = randomTrade(new Random(9));
+    Trade trade = RandomRecords.trade(new Random(9));
     trade.setSequence(null);
     trade.setTradeId(null);
     byte[] bytes = encode(trade);
@@ -198,7 +197,7 @@ class BinaryReadersTest {
 
   @Test
   void rejectTruncatedRecords() {
-    byte[] bytes = encode(randomBookUpdate(new Random(1)));
+    byte[] bytes = encode(RandomRecords.bookUpdate(new Random(1)));
     for (int length = 0; length < bytes.length; length++) {
       byte[] truncated = java.util.Arrays.copyOf(bytes, length);
       assertThatThrownBy(() -> new BookUpdateReader().read(decoder(truncated)))
@@ -240,69 +239,6 @@ class BinaryReadersTest {
       length++;
     }
     return length;
-  }
-
-  private static BookUpdate randomBookUpdate(Random random) {
-    return BookUpdate.newBuilder()
-        .setInstrument(randomInstrument(random))
-        .setExchangeTimeUs(random.nextLong())
-        .setReceiveTimeUs(random.nextLong())
-        .setKind(random.nextBoolean() ? BookUpdateKind.SNAPSHOT : BookUpdateKind.DELTA)
-        .setFirstSequence(randomLong(random))
-        .setLastSequence(randomLong(random))
-        .setPreviousSequence(randomLong(random))
-        .setChecksum(randomLong(random))
-        .setBids(randomLevels(random))
-        .setAsks(randomLevels(random))
-        .build();
-  }
-
-  private static List<BookLevel> randomLevels(Random random) {
-    int n = random.nextInt(4) == 0 ? random.nextInt(200) : random.nextInt(3);
-    List<BookLevel> levels = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      levels.add(
-          new BookLevel(
-              randomDouble(random),
-              randomDouble(random),
-              random.nextBoolean() ? null : random.nextInt()));
-    }
-    return levels;
-  }
-
-  private static Trade randomTrade(Random random) {
-    return Trade.newBuilder()
-        .setInstrument(randomInstrument(random))
-        .setExchangeTimeUs(random.nextLong())
-        .setReceiveTimeUs(random.nextLong())
-        .setSequence(randomLong(random))
-        .setTradeId(random.nextBoolean() ? null : Long.toString(random.nextLong(), 36) + "é")
-        .setPrice(randomDouble(random))
-        .setSize(randomDouble(random))
-        .setSide(Side.values()[random.nextInt(3)])
-        .setIsAmmTrade(random.nextInt(3) == 0 ? null : random.nextBoolean())
-        .setOrderId(random.nextBoolean() ? null : "o-" + random.nextInt())
-        .build();
-  }
-
-  private static String randomInstrument(Random random) {
-    String[] some = {
-      "BINANCE:BTCUSDT", "COINBASE:ETH-USD", "KRAKEN:XBT/USD", "PARIFLOW:ÉVÉNEMENT:YES"
-    };
-    return random.nextInt(10) == 0 ? "SIM:" + random.nextInt(100_000) : some[random.nextInt(4)];
-  }
-
-  private static Long randomLong(Random random) {
-    return random.nextBoolean() ? null : random.nextLong() >> random.nextInt(64);
-  }
-
-  private static double randomDouble(Random random) {
-    return switch (random.nextInt(8)) {
-      case 0 -> Double.NaN;
-      case 1 -> -0.0;
-      case 2 -> Double.MAX_VALUE;
-      default -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
-    };
   }
 
   private static byte[] encode(SpecificRecordBase record) {

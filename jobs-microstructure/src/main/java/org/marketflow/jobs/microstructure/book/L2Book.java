@@ -52,14 +52,24 @@ public final class L2Book {
     }
   }
 
+  /** {@link #reset(BookLevels, BookLevels)} with the data contract's levels. */
+  public void reset(List<BookLevel> bidLevels, List<BookLevel> askLevels) {
+    reset(BookLevels.of(bidLevels), BookLevels.of(askLevels));
+  }
+
+  /** {@link #apply(BookLevels, BookLevels)} with the data contract's levels. */
+  public void apply(List<BookLevel> bidLevels, List<BookLevel> askLevels) {
+    apply(BookLevels.of(bidLevels), BookLevels.of(askLevels));
+  }
+
   /**
    * Replaces the whole book with a snapshot's levels. Levels listed best first, as venues send
    * them, are loaded by appending; any other order is accepted too, at the cost of an insert each.
    *
-   * @throws IllegalArgumentException when a level is invalid (see {@link #apply(List, List)}); the
-   *     book is then left as it was
+   * @throws IllegalArgumentException when a level is invalid (see {@link #apply(BookLevels,
+   *     BookLevels)}); the book is then left as it was
    */
-  public void reset(List<BookLevel> bidLevels, List<BookLevel> askLevels) {
+  public void reset(BookLevels bidLevels, BookLevels askLevels) {
     check(BookSide.BID, bidLevels);
     check(BookSide.ASK, askLevels);
     load(bids, BookSide.BID, bidLevels);
@@ -71,9 +81,9 @@ public final class L2Book {
    * it (and is ignored when the price has no level).
    *
    * @throws IllegalArgumentException when a price is not finite, a size is negative or not finite,
-   *     or an order count is negative; the book is then left as it was
+   *     or an order count is negative or not an {@code int}; the book is then left as it was
    */
-  public void apply(List<BookLevel> bidLevels, List<BookLevel> askLevels) {
+  public void apply(BookLevels bidLevels, BookLevels askLevels) {
     check(BookSide.BID, bidLevels);
     check(BookSide.ASK, askLevels);
     setAll(bids, bidLevels);
@@ -81,8 +91,8 @@ public final class L2Book {
   }
 
   /**
-   * Sets one level; a size of zero removes it. The arguments are not checked: {@link #apply(List,
-   * List)} is the checked way in.
+   * Sets one level; a size of zero removes it. The arguments are not checked: {@link
+   * #apply(BookLevels, BookLevels)} is the checked way in.
    */
   public void set(BookSide side, double price, double size, int orderCount) {
     ladder(side).set(price, size, orderCount);
@@ -266,34 +276,31 @@ public final class L2Book {
     return side == BookSide.BID ? bids : asks;
   }
 
-  private static void setAll(Ladder ladder, List<BookLevel> levels) {
-    for (int i = 0, n = levels.size(); i < n; i++) {
-      BookLevel level = levels.get(i);
-      ladder.set(level.getPrice(), level.getSize(), orderCount(level));
+  private static void setAll(Ladder ladder, BookLevels levels) {
+    for (int i = 0, n = levels.count(); i < n; i++) {
+      ladder.set(levels.price(i), levels.size(i), orderCount(levels.orderCount(i)));
     }
   }
 
-  private static void load(Ladder ladder, BookSide side, List<BookLevel> levels) {
+  private static void load(Ladder ladder, BookSide side, BookLevels levels) {
     ladder.clear();
     if (!bestFirstAndPositive(side, levels)) {
       setAll(ladder, levels);
       return;
     }
-    ladder.ensureCapacity(levels.size());
-    for (int i = levels.size() - 1; i >= 0; i--) {
-      BookLevel level = levels.get(i);
-      ladder.pushBest(level.getPrice(), level.getSize(), orderCount(level));
+    ladder.ensureCapacity(levels.count());
+    for (int i = levels.count() - 1; i >= 0; i--) {
+      ladder.pushBest(levels.price(i), levels.size(i), orderCount(levels.orderCount(i)));
     }
   }
 
   /** Whether every level is strictly worse than the one before it and has a size. */
-  private static boolean bestFirstAndPositive(BookSide side, List<BookLevel> levels) {
+  private static boolean bestFirstAndPositive(BookSide side, BookLevels levels) {
     double sign = side == BookSide.BID ? 1.0 : -1.0;
     double previous = Double.POSITIVE_INFINITY;
-    for (int i = 0, n = levels.size(); i < n; i++) {
-      BookLevel level = levels.get(i);
-      double key = sign * level.getPrice();
-      if (!(key < previous) || level.getSize() == 0.0) {
+    for (int i = 0, n = levels.count(); i < n; i++) {
+      double key = sign * levels.price(i);
+      if (!(key < previous) || levels.size(i) == 0.0) {
         return false;
       }
       previous = key;
@@ -301,25 +308,29 @@ public final class L2Book {
     return true;
   }
 
-  private static int orderCount(BookLevel level) {
-    Integer count = level.getOrderCount();
-    return count == null ? NO_ORDER_COUNT : count;
+  /** A checked level's order count as the ladder keeps it. */
+  private static int orderCount(long count) {
+    return count == BookLevels.NO_ORDER_COUNT ? NO_ORDER_COUNT : (int) count;
   }
 
-  private static void check(BookSide side, List<BookLevel> levels) {
-    for (int i = 0, n = levels.size(); i < n; i++) {
-      BookLevel level = levels.get(i);
-      double price = level.getPrice();
-      double size = level.getSize();
-      Integer count = level.getOrderCount();
+  private static void check(BookSide side, BookLevels levels) {
+    for (int i = 0, n = levels.count(); i < n; i++) {
+      double price = levels.price(i);
+      double size = levels.size(i);
+      long count = levels.orderCount(i);
       if (!Double.isFinite(price)) {
         throw invalid(side, i, "price " + price + " is not finite");
       }
       if (!Double.isFinite(size) || size < 0.0) {
         throw invalid(side, i, "size " + size + " is not a finite number >= 0");
       }
-      if (count != null && count < 0) {
-        throw invalid(side, i, "order count " + count + " is negative");
+      if (count != BookLevels.NO_ORDER_COUNT) {
+        if (count < 0) {
+          throw invalid(side, i, "order count " + count + " is negative");
+        }
+        if (count > Integer.MAX_VALUE) {
+          throw invalid(side, i, "order count " + count + " is not an int");
+        }
       }
     }
   }

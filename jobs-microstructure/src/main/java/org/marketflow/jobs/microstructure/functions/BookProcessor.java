@@ -26,11 +26,13 @@ import org.marketflow.jobs.microstructure.metrics.RealizedSpread;
 import org.marketflow.jobs.microstructure.metrics.Resilience;
 import org.marketflow.jobs.microstructure.metrics.Spreads;
 import org.marketflow.jobs.microstructure.metrics.Vpin;
+import org.marketflow.jobs.microstructure.records.DecodedBookUpdate;
 import org.marketflow.jobs.microstructure.records.DerivedRecords;
 import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.SecondQuote;
 import org.marketflow.jobs.microstructure.records.SerializedEvents;
+import org.marketflow.jobs.microstructure.records.ShuffledBookUpdate;
 import org.marketflow.jobs.microstructure.state.InstrumentState;
 import org.marketflow.jobs.microstructure.state.L2BookSerializer;
 import org.marketflow.jobs.microstructure.state.PendingEvents;
@@ -186,6 +188,10 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   private transient Vpin vpin;
   private transient LiquidityScore liquidityScore;
   private transient OnTimerContext ctx;
+
+  /** The book update being applied, read where it waits. */
+  private transient ShuffledBookUpdate bookEvent;
+
   private transient Collector<MarketTick> out;
 
   public BookProcessor(Settings settings) {
@@ -225,6 +231,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
     lateTrades = metrics.counter("lateTrades");
     delayedBookEvents = metrics.counter("delayedBookEvents");
     unsyncedBooks = metrics.counter("unsyncedBooks");
+    bookEvent = new ShuffledBookUpdate();
   }
 
   /**
@@ -360,7 +367,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
         break;
       }
       closePeriodsThrough(ms - 1);
-      apply(events.read(due), ms);
+      apply(events, due, ms);
     }
     events.removeFirst(due);
     if (events.isEmpty()) {
@@ -433,54 +440,69 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
     liquidityScoreState.update(liquidityScore);
   }
 
-  /** Applies {@code event}, of millisecond {@code ms}. */
-  private void apply(InstrumentEvent event, long ms) {
-    openSecond(event.timeUs);
-    switch (event.kind) {
-      case BOOK -> applyBook(event, ms);
-      case STATUS -> applyStatus(event.status, event.timeUs);
-      case TRADE -> applyTrade(event);
+  /**
+   * Applies the {@code i}-th of {@code events}, of millisecond {@code ms}: a book update read where
+   * its bytes lie, into the operator's one {@link ShuffledBookUpdate}, any other event as an
+   * object.
+   */
+  private void apply(PendingEvents events, int i, long ms) {
+    long timeUs = events.timeUs(i);
+    openSecond(timeUs);
+    if (events.isBook(i)) {
+      applyBook(events.readBook(i, bookEvent), timeUs, ms);
+      return;
+    }
+    InstrumentEvent event = events.read(i);
+    if (event.kind == EventKind.TRADE) {
+      applyTrade(event);
+    } else {
+      applyStatus(event.status, timeUs);
     }
   }
 
   // ---- Book updates
 
-  private void applyBook(InstrumentEvent event, long ms) {
-    BookUpdate update = event.book;
-    if (update == null) {
+  /**
+   * Applies the book update in {@link #bookEvent}, at {@code timeUs} of millisecond {@code ms}.
+   *
+   * @param decoded whether its bytes decoded
+   */
+  private void applyBook(boolean decoded, long timeUs, long ms) {
+    if (!decoded) {
       undecodableBookUpdates.inc();
+      byte[] avro = bookEvent.avro();
       ctx.output(
           DEAD_LETTERS,
           settings
               .bookRejects()
               .of(
                   DECODE_STAGE,
-                  event.undecodable,
-                  event.bookAvro,
-                  stampedTimeUs(event),
-                  event.partition,
-                  event.offset));
+                  bookEvent.undecodable(),
+                  avro,
+                  stampedTimeUs(avro, timeUs),
+                  bookEvent.partition(),
+                  bookEvent.offset()));
       return;
     }
-    long timeUs = event.timeUs;
-    if (update.getKind() == BookUpdateKind.SNAPSHOT) {
+    DecodedBookUpdate update = bookEvent.update();
+    if (update.kind() == BookUpdateKind.SNAPSHOT) {
       try {
-        book.reset(update.getBids(), update.getAsks());
+        book.reset(update.bids(), update.asks());
       } catch (IllegalArgumentException e) {
-        reject(event, "invalid snapshot: " + e.getMessage());
+        reject("invalid snapshot: " + e.getMessage());
         unsync(timeUs, BookStatusCause.OTHER, "invalid snapshot: " + e.getMessage());
         return;
       }
       if (book.isCrossed()) {
         String crossed = "the snapshot is crossed: " + crossing();
-        reject(event, crossed);
+        reject(crossed);
         unsync(timeUs, BookStatusCause.CROSSED_BOOK, crossed);
         return;
       }
       s.synced = true;
       s.awaitingFirstDelta = true;
-      s.lastSequence = update.getLastSequence();
-      s.lastUpdateTimeUs = update.getExchangeTimeUs();
+      s.lastSequence = update.lastSequence();
+      s.lastUpdateTimeUs = update.exchangeTimeUs();
       s.changedSinceSnapshot = false;
       ctx.output(
           BOOK_STATUS,
@@ -501,12 +523,11 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
               s.lastSequence,
               settings.snapshotLevels(),
               book));
-      bookChanged(event);
+      bookChanged(timeUs, update);
       return;
     }
     if (!s.synced) {
       reject(
-          event,
           s.lastUpdateTimeUs == NONE
               ? "delta for a book that has had no snapshot"
               : "delta for an unsynced book (waiting for the next snapshot)");
@@ -515,9 +536,8 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
     String discontinuity = Continuity.check(s.lastSequence, s.awaitingFirstDelta, update);
     if (discontinuity == Continuity.REPEATED) {
       reject(
-          event,
           "delta up to sequence "
-              + update.getLastSequence()
+              + update.lastSequence()
               + " repeats what the book holds (last sequence "
               + s.lastSequence
               + ")");
@@ -528,28 +548,28 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
       return;
     }
     try {
-      book.apply(update.getBids(), update.getAsks());
+      book.apply(update.bids(), update.asks());
     } catch (IllegalArgumentException e) {
-      reject(event, "invalid level: " + e.getMessage());
+      reject("invalid level: " + e.getMessage());
       unsync(timeUs, BookStatusCause.OTHER, "a delta with an invalid level: " + e.getMessage());
       return;
     }
     if (book.isCrossed()) {
       String crossed = "crossed after the delta: " + crossing();
-      reject(event, crossed);
+      reject(crossed);
       unsync(timeUs, BookStatusCause.CROSSED_BOOK, crossed);
       return;
     }
     s.awaitingFirstDelta = false;
-    if (update.getLastSequence() != null) {
-      s.lastSequence = update.getLastSequence();
+    if (update.lastSequence() != null) {
+      s.lastSequence = update.lastSequence();
     }
-    s.lastUpdateTimeUs = update.getExchangeTimeUs();
+    s.lastUpdateTimeUs = update.exchangeTimeUs();
     if (!s.changedSinceSnapshot) {
       s.changedSinceSnapshot = true;
       s.snapshotDueMs = (Math.floorDiv(ms, snapshotIntervalMs) + 1) * snapshotIntervalMs - 1;
     }
-    bookChanged(event);
+    bookChanged(timeUs, update);
   }
 
   private String crossing() {
@@ -557,8 +577,7 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
   }
 
   /** After the book changed: the realized spread's mid, resilience, the spread, and a tick. */
-  private void bookChanged(InstrumentEvent event) {
-    long timeUs = event.timeUs;
+  private void bookChanged(long timeUs, DecodedBookUpdate update) {
     double bid = book.bestBid();
     double ask = book.bestAsk();
     realized.onMid(timeUs, Spreads.mid(bid, ask));
@@ -568,12 +587,11 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
         || !same(ask, s.tickAsk)
         || !same(book.bestBidSize(), s.tickBidSize)
         || !same(book.bestAskSize(), s.tickAskSize)) {
-      BookUpdate update = event.book;
       tick(
           timeUs,
           TickSource.BOOK,
-          update.getLastSequence(),
-          update.getReceiveTimeUs() - update.getExchangeTimeUs());
+          update.lastSequence(),
+          update.receiveTimeUs() - update.exchangeTimeUs());
     }
   }
 
@@ -766,29 +784,28 @@ public class BookProcessor extends KeyedProcessFunction<String, List<InstrumentE
    * The exchange time an undecodable book update's header holds (the source read it), rather than
    * the time it applied at; that one if even the header does not read.
    */
-  private long stampedTimeUs(InstrumentEvent event) {
+  private static long stampedTimeUs(byte[] avro, long appliedUs) {
     try {
-      return new EncodedBookUpdate.Reader().read(event.bookAvro).exchangeTimeUs;
+      return new EncodedBookUpdate.Reader().read(avro).exchangeTimeUs;
     } catch (Exception e) { // Avro throws runtime exceptions too
-      return event.timeUs;
+      return appliedUs;
     }
   }
 
-  /** A decoded book update's dead letter: with the bytes it was read as, when it has them. */
-  private void reject(InstrumentEvent event, String reason) {
+  /** The dead letter of the book update in {@link #bookEvent}: the bytes it was read as. */
+  private void reject(String reason) {
     rejectedBookUpdates.inc();
-    ConsumedRejects<BookUpdate> rejects = settings.bookRejects();
     ctx.output(
         DEAD_LETTERS,
-        event.bookAvro == null
-            ? rejects.of(BOOK_STAGE, reason, event.book, event.partition, event.offset)
-            : rejects.of(
+        settings
+            .bookRejects()
+            .of(
                 BOOK_STAGE,
                 reason,
-                event.bookAvro,
-                event.book.getExchangeTimeUs(),
-                event.partition,
-                event.offset));
+                bookEvent.avro(),
+                bookEvent.update().exchangeTimeUs(),
+                bookEvent.partition(),
+                bookEvent.offset()));
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.marketflow.jobs.microstructure.functions;
 
-import org.marketflow.schemas.avro.BookUpdate;
+import org.marketflow.jobs.microstructure.records.DecodedBookUpdate;
 
 /**
  * Whether a delta follows the book, by the feed handlers' rules (docs/venues): the first delta
@@ -24,13 +24,13 @@ final class Continuity {
    * @param last the book's last sequence, {@code null} when the venue sends none
    * @param awaitingFirstDelta the book has had no delta since its snapshot
    */
-  static String check(Long last, boolean awaitingFirstDelta, BookUpdate delta) {
+  static String check(Long last, boolean awaitingFirstDelta, DecodedBookUpdate delta) {
     if (last == null) {
       return null;
     }
-    Long first = delta.getFirstSequence();
-    Long through = delta.getLastSequence();
-    Long previous = delta.getPreviousSequence();
+    Long first = delta.firstSequence();
+    Long through = delta.lastSequence();
+    Long previous = delta.previousSequence();
     if (through != null && (awaitingFirstDelta ? through < last : through <= last)) {
       return REPEATED; // futures' first delta may end at the snapshot's last
     }

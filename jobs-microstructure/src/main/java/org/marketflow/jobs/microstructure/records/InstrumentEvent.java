@@ -11,9 +11,10 @@ import org.marketflow.schemas.avro.Trade;
  * One record of an instrument's three input topics — a book update, a trade or a feed status — so
  * that one keyed operator reads them all in one order. {@link #kind} says which of {@link #book},
  * {@link #trade}, {@link #status} it carries. A book update read from Kafka comes as its Avro bytes
- * ({@link #bookAvro}), decoded into {@link #book} only on the far side of the shuffle, where it is
- * applied; {@link #undecodable} says why, if it does not decode. Its Flink type is {@link #TYPE},
- * written by {@link InstrumentEventSerializer}.
+ * ({@link #bookAvro}), decoded into {@link #book} only when the event is read on the far side of
+ * the shuffle ({@link #undecodable} says why, if it does not decode); the book operator itself
+ * decodes its waiting updates in place ({@link ShuffledBookUpdate}). Its Flink type is {@link
+ * #TYPE}, written by {@link InstrumentEventSerializer}.
  */
 public class InstrumentEvent {
 

@@ -2,7 +2,6 @@ package org.marketflow.jobs.microstructure.records;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -10,6 +9,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.marketflow.jobs.common.records.TradeSerializer;
+import org.marketflow.schemas.avro.AvroBinary;
 import org.marketflow.schemas.avro.AvroCodec;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.FeedState;
@@ -20,8 +20,9 @@ import org.marketflow.schemas.avro.FeedStatus;
  * the watermark passes them: its kind, time and Kafka position, then the record it carries. A book
  * update goes as its Avro bytes, those it was read as when it came from Kafka, and is decoded when
  * it is read ({@link AvroCodec}); bytes that do not decode leave the event's {@link
- * InstrumentEvent#undecodable} reason for the book operator's dead letter, where they would fail
- * the job if thrown. A trade goes through {@link TradeSerializer}, a feed status field by field,
+ * InstrumentEvent#undecodable} reason, where they would fail the job if thrown. The book operator
+ * does not read its waiting book updates as events: it decodes them where their bytes lie ({@link
+ * ShuffledBookUpdate}). A trade goes through {@link TradeSerializer}, a feed status field by field,
  * with a byte of flags for the optional fields.
  *
  * <p>Hand-written because Flink's POJO serializer reflects on the event and hands each Avro record
@@ -47,8 +48,7 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
    * Where a book update's Avro bytes start in what {@link #serialize} writes: after the kind, time,
    * partition and offset, and the bytes' length.
    */
-  private static final int BOOK_AVRO_AT =
-      1 + Long.BYTES + Integer.BYTES + Long.BYTES + Integer.BYTES;
+  static final int BOOK_AVRO_AT = 1 + Long.BYTES + Integer.BYTES + Long.BYTES + Integer.BYTES;
 
   // Flags of a feed status's optional fields.
   private static final int EXPECTED_SEQUENCE = 1;
@@ -157,8 +157,13 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
       event.book = BOOKS.get().decode(avro);
       event.instrument = event.book.getInstrument();
     } catch (Exception e) { // Avro throws runtime exceptions too
-      event.undecodable = "not an Avro BookUpdate: " + e;
+      event.undecodable = undecodable(e);
     }
+  }
+
+  /** The reason a book update's dead letter gives when its bytes do not decode. */
+  static String undecodable(Exception e) {
+    return "not an Avro BookUpdate: " + e;
   }
 
   /**
@@ -168,9 +173,7 @@ public final class InstrumentEventSerializer extends TypeSerializerSingleton<Ins
    */
   static String bookInstrument(byte[] bytes, int start, int length) {
     try {
-      return DecoderFactory.get()
-          .binaryDecoder(bytes, start + BOOK_AVRO_AT, length - BOOK_AVRO_AT, null)
-          .readString();
+      return new AvroBinary().wrap(bytes, start + BOOK_AVRO_AT, length - BOOK_AVRO_AT).readString();
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt shuffled book update", e);
     }

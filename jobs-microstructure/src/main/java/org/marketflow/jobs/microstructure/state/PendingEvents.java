@@ -10,12 +10,14 @@ import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
 import org.marketflow.jobs.microstructure.records.InstrumentEventSerializer;
 import org.marketflow.jobs.microstructure.records.SerializedEvents;
+import org.marketflow.jobs.microstructure.records.ShuffledBookUpdate;
 
 /**
  * An instrument's events waiting for the watermark, in the order they apply: by time, then kind
  * (book update, status, trade: {@link EventKind}'s order), and in arrival order otherwise. Each is
  * kept as the bytes {@link InstrumentEventSerializer} writes, in one growing array, with its time,
- * kind and place in small parallel arrays; {@link #read} decodes one when it applies.
+ * kind and place in small parallel arrays; {@link #read} decodes one when it applies, {@link
+ * #readBook} a book update where it lies.
  *
  * <p>Why bytes: while one Kafka partition runs ahead of another in event time (a replay reads every
  * partition at the same record rate, whatever the density of its event times), the watermark holds
@@ -31,6 +33,7 @@ import org.marketflow.jobs.microstructure.records.SerializedEvents;
 public final class PendingEvents {
 
   private static final int INITIAL_EVENTS = 16;
+  private static final byte BOOK = (byte) EventKind.BOOK.ordinal();
 
   /** The events' bytes, in arrival order; events taken leave gaps until the next compaction. */
   private DataOutputSerializer data;
@@ -69,6 +72,22 @@ public final class PendingEvents {
   /** When the {@code i}-th event in order applies, epoch µs. */
   public long timeUs(int i) {
     return times[index(i)];
+  }
+
+  /** Whether the {@code i}-th event in order is a book update. */
+  public boolean isBook(int i) {
+    return kinds[index(i)] == BOOK;
+  }
+
+  /**
+   * Reads the {@code i}-th event in order, a book update, where its bytes lie ({@link
+   * ShuffledBookUpdate#read}): valid until the events change.
+   *
+   * @return whether its update decoded
+   */
+  public boolean readBook(int i, ShuffledBookUpdate into) {
+    int at = index(i);
+    return into.read(data.getSharedBuffer(), starts[at], lengths[at]);
   }
 
   /** A new copy of the {@code i}-th event in order, with the time it applies at. */

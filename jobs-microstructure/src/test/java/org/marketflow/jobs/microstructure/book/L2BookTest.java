@@ -122,7 +122,50 @@ class L2BookTest {
         .hasMessage("BID level 0: price NaN is not finite");
     assertThatThrownBy(() -> book.apply(List.of(new BookLevel(99.0, 1.0, -2)), List.of()))
         .hasMessage("BID level 0: order count -2 is negative");
+    // -1 on the wire is a negative count, not the book's NO_ORDER_COUNT.
+    assertThatThrownBy(() -> book.apply(List.of(new BookLevel(99.0, 1.0, -1)), List.of()))
+        .hasMessage("BID level 0: order count -1 is negative");
+    BookLevels tooMany = new BookLevels();
+    tooMany.add(99.0, 1.0, Integer.MAX_VALUE + 1L);
+    assertThatThrownBy(() -> book.apply(tooMany, new BookLevels()))
+        .hasMessage("BID level 0: order count 2147483648 is not an int");
     assertThat(book).isEqualTo(before);
+  }
+
+  @Test
+  void appliesLevelsInArraysAsItAppliesTheContractsLevels() {
+    List<BookLevel> bids =
+        List.of(level(100.0, 1.0), new BookLevel(99.5, 2.0, 7), level(99.0, 3.0));
+    List<BookLevel> asks = List.of(level(101.0, 5.0), level(100.5, 4.0)); // not best first
+    List<BookLevel> deltaBids = List.of(level(99.5, 0.0), new BookLevel(99.75, 1.5, 2));
+    List<BookLevel> deltaAsks = List.of(level(100.25, 1.0), level(102.0, 0.0));
+    L2Book fromLists = new L2Book();
+    L2Book fromArrays = new L2Book();
+
+    fromLists.reset(bids, asks);
+    fromArrays.reset(arrays(bids), arrays(asks));
+    assertThat(fromArrays).isEqualTo(fromLists);
+    fromLists.apply(deltaBids, deltaAsks);
+    fromArrays.apply(arrays(deltaBids), arrays(deltaAsks));
+
+    assertThat(fromArrays).isEqualTo(fromLists);
+    assertThat(fromArrays.levels(BID, 10))
+        .containsExactly(level(100.0, 1.0), new BookLevel(99.75, 1.5, 2), level(99.0, 3.0));
+    assertThat(fromArrays.levels(ASK, 10))
+        .containsExactly(level(100.25, 1.0), level(100.5, 4.0), level(101.0, 5.0));
+  }
+
+  /** The levels as a decoder fills them, one by one into reused arrays. */
+  private static BookLevels arrays(List<BookLevel> levels) {
+    BookLevels arrays = new BookLevels();
+    arrays.add(1.0, 1.0, 1); // left from the update before
+    arrays.clear();
+    for (BookLevel level : levels) {
+      Integer count = level.getOrderCount();
+      arrays.add(
+          level.getPrice(), level.getSize(), count == null ? BookLevels.NO_ORDER_COUNT : count);
+    }
+    return arrays;
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.marketflow.jobs.microstructure.book.BookLevels;
 import org.marketflow.jobs.microstructure.book.BookSide;
 import org.marketflow.jobs.microstructure.book.L2Book;
 import org.marketflow.schemas.avro.BookLevel;
@@ -22,12 +23,13 @@ class PerUpdatePathTest {
   @Test
   void allocatesNothingPerUpdate() {
     Random random = new Random(1L);
-    List<List<BookLevel>> deltas = new ArrayList<>();
+    // The levels as the book operator applies them, decoded into arrays.
+    List<BookLevels> deltas = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       int ticks = (int) Math.abs(random.nextGaussian() * 10);
       double size = random.nextInt(4) == 0 ? 0.0 : 1 + random.nextInt(10);
-      deltas.add(List.of(new BookLevel((10_000 - ticks) / 100.0, size, null)));
-      deltas.add(List.of(new BookLevel((10_001 + ticks) / 100.0, size, null)));
+      deltas.add(BookLevels.of(List.of(new BookLevel((10_000 - ticks) / 100.0, size, null))));
+      deltas.add(BookLevels.of(List.of(new BookLevel((10_001 + ticks) / 100.0, size, null))));
     }
     L2Book book = new L2Book();
     MicrostructureParams params = MicrostructureParams.DEFAULTS;
@@ -35,7 +37,7 @@ class PerUpdatePathTest {
     EffectiveSpread effective = params.newEffectiveSpread();
     Resilience resilience = params.newResilience();
     Vpin vpin = new Vpin(5.0, 50, 0, 0);
-    List<BookLevel> none = List.of();
+    BookLevels none = new BookLevels();
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -45,7 +47,7 @@ class PerUpdatePathTest {
       long before = threads.getCurrentThreadAllocatedBytes();
       for (int i = 0; i < 200_000; i++) {
         long timeUs = (round * 200_000L + i) * 10_000L;
-        List<BookLevel> delta = deltas.get(i % deltas.size());
+        BookLevels delta = deltas.get(i % deltas.size());
         boolean bid = i % 2 == 0;
         book.apply(bid ? delta : none, bid ? none : delta);
         double mid = Spreads.mid(book);

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Test;
 import org.marketflow.jobs.microstructure.records.EventKind;
 import org.marketflow.jobs.microstructure.records.InstrumentEvent;
+import org.marketflow.jobs.microstructure.records.ShuffledBookUpdate;
 import org.marketflow.schemas.avro.BookLevel;
 import org.marketflow.schemas.avro.BookUpdate;
 import org.marketflow.schemas.avro.BookUpdateKind;
@@ -112,8 +113,19 @@ class PendingEventsTest extends SerializerTestBase<PendingEvents> {
       assertThat(got.book).isEqualTo(want.book);
       assertThat(got.trade).isEqualTo(want.trade);
       assertThat(got.status).isEqualTo(want.status);
+      assertThat(pending.isBook(i)).isEqualTo(want.kind == EventKind.BOOK);
+      if (want.kind == EventKind.BOOK) {
+        // Read where the bytes lie, as the book operator reads it.
+        assertThat(pending.readBook(i, shuffled)).isTrue();
+        assertThat(shuffled.offset()).isEqualTo(want.offset);
+        assertThat(shuffled.update().lastSequence()).isEqualTo(want.book.getLastSequence());
+        assertThat(shuffled.update().bids().count()).isEqualTo(want.book.getBids().size());
+        assertThat(shuffled.update().asks().count()).isEqualTo(want.book.getAsks().size());
+      }
     }
   }
+
+  private static final ShuffledBookUpdate shuffled = new ShuffledBookUpdate();
 
   private static InstrumentEvent randomEvent(Random random, long timeUs, long offset) {
     InstrumentEvent event =
