@@ -9,9 +9,9 @@ import org.marketflow.schemas.avro.BookUpdateKind;
 /**
  * A {@link BookUpdate} decoded from its Avro binary into fields and {@link BookLevels} that the
  * next decode overwrites: the book operator decodes every update it applies into one instance, so
- * that an update costs no record, level or list objects (they were a fifth of the operator's thread
- * in JFR). The instrument is skipped: the operator's key is the instrument, read from the same
- * bytes.
+ * that an update costs no record, level or list objects (reading and decoding the updates into them
+ * was a quarter of the keyed threads in JFR). The instrument is skipped: the operator's key is the
+ * instrument, read from the same bytes.
  *
  * <p>Read field by field in place ({@link AvroBinary}); {@code DecodedBookUpdateTest} keeps it
  * equal to Avro's own {@code SpecificDatumReader} on random updates, and so fails when {@code
